@@ -1,0 +1,46 @@
+using Lms.Infrastructure.Auditing;
+using Lms.Infrastructure.Email;
+using Lms.Infrastructure.Persistence;
+using Lms.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Lms.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
+    {
+        var connectionString = config.GetConnectionString("Lms")
+            ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. ./run.sh sets it for a local cluster.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IAuditActor, SystemAuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<LmsDbContext>((sp, o) => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+
+        services.AddDataProtection()
+            .SetApplicationName("Lms")
+            .PersistKeysToDbContext<LmsDbContext>();
+
+        services.AddOptions<EmailOptions>().Bind(config.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
+                : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
+
+        services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Lms.Domain.Auditing;
+using Lms.Domain.Organisation;
+using Lms.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Infrastructure.Persistence;
+
+public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
+    : IdentityDbContext<LmsUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<ServiceAreaOffice> Offices => Set<ServiceAreaOffice>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LmsDbContext).Assembly);
+    }
+}
