@@ -1,6 +1,20 @@
+using Lms.Infrastructure;
+using Lms.Web.Setup;
+
 var builder = WebApplication.CreateBuilder(args);
+
+ProductionSecretsGuard.EnsureSafe(builder.Configuration, builder.Environment);
+builder.AddStructuredLogging();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWeb(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.InitialiseDatabaseAsync();
+app.UseWeb();
+app.MapWeb();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

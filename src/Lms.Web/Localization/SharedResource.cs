@@ -1,0 +1,4 @@
+namespace Lms.Web.Localization;
+
+/// <summary>Marker type for the one shared string table (Resources/th.json).</summary>
+public sealed class SharedResource;

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Lms.Domain.Organisation;
+
+namespace Lms.Web.Navigation;
+
+/// <summary>One link of the main navigation and the roles that see it (none listed = every signed-in person).</summary>
+public sealed record NavItem(string Href, string Label, params string[] Roles)
+{
+    public bool VisibleTo(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (Roles.Length == 0 || Roles.Any(user.IsInRole));
+}
+
+/// <summary>
+/// The main navigation. A person sees only what their roles may open; the authorisation matrix
+/// test checks that every link shown to a role is a page that role is allowed to use.
+/// </summary>
+public static class NavMenu
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("/", "Dashboard"),
+        new("/Admin", "Administration", SystemRole.Administrator),
+        new("/Admin/People", "People", SystemRole.Administrator),
+        new("/Admin/Schools", "Schools", SystemRole.Administrator),
+        new("/Admin/Audit", "Audit log", SystemRole.Administrator),
+    ];
+
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.VisibleTo(user));
+
+    public static bool IsCurrent(NavItem item, string path) =>
+        item.Href == "/" ? path == "/" || path.Equals("/Index", StringComparison.OrdinalIgnoreCase)
+            : path.Equals(item.Href, StringComparison.OrdinalIgnoreCase) ||
+              (item.Href != "/Admin" && path.StartsWith(item.Href + "/", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Lms.Domain.Calendar;
+using Lms.Domain.Organisation;
+using Lms.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Web.Pages;
+
+/// <summary>The signed-in person's own dashboard. Sections are filled by later features.</summary>
+public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
+{
+    public string FullName { get; private set; } = "";
+    public Position Position { get; private set; }
+    public string? SchoolName { get; private set; }
+    public FiscalYear CurrentFiscalYear { get; private set; }
+    public DateTime NowUtc { get; private set; }
+    public IReadOnlyList<(Position Position, int Count)> StaffByPosition { get; private set; } = [];
+    public int ActiveSchools { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var id = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
+        CurrentFiscalYear = FiscalYear.ContainingUtc(NowUtc);
+        var me = await (from p in db.People.AsNoTracking()
+                        where p.Id == id
+                        select new
+                        {
+                            p.Title, p.FirstName, p.LastName, p.Position, p.SchoolId,
+                            School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault(),
+                        }).FirstAsync(ct);
+        FullName = $"{me.Title}{me.FirstName} {me.LastName}";
+        Position = me.Position;
+        SchoolName = me.School;
+
+        // Administrators and directors see who there is to develop: the denominators of the office's targets.
+        if (User.IsInRole(SystemRole.Administrator) || User.IsInRole(SystemRole.SchoolDirector))
+        {
+            var people = db.People.AsNoTracking().Where(p => p.IsActive);
+            if (!User.IsInRole(SystemRole.Administrator)) people = people.Where(p => p.SchoolId == me.SchoolId);
+            StaffByPosition = (await people.GroupBy(p => p.Position).Select(g => new { g.Key, Count = g.Count() })
+                    .ToListAsync(ct))
+                .OrderBy(x => x.Key).Select(x => (x.Key, x.Count)).ToList();
+            if (User.IsInRole(SystemRole.Administrator))
+                ActiveSchools = await db.Schools.CountAsync(s => s.IsActive, ct);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Lms.Domain.Organisation;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Lms.Web.Security;
+
+/// <summary>
+/// Who may open which pages, declared in one place. Everything requires a signed-in person unless
+/// listed as public here; folders for an audience require that audience's policy. The authorisation
+/// matrix test (tests/Lms.Web.Tests/Security/AuthorizationMatrix.cs) checks every page against it.
+/// </summary>
+public static class AccessConventions
+{
+    public static readonly string[] PublicPages =
+    [
+        "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Lockout",
+        "/Account/AccessDenied", "/Error", "/Status", "/Culture",
+    ];
+
+    public static void Apply(PageConventionCollection c)
+    {
+        c.AuthorizeFolder("/");
+        foreach (var page in PublicPages) c.AllowAnonymousToPage(page);
+        c.AuthorizeFolder("/Admin", Policies.Administrator);
+
+        foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword" })
+            c.AddPageApplicationModelConvention(page,
+                m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignInPolicy)));
+    }
+}
+
+public static class Policies
+{
+    public const string Administrator = "Administrator";
+
+    public static IServiceCollection AddLmsAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Administrator, p => p.RequireRole(SystemRole.Administrator));
+        return services;
+    }
+}

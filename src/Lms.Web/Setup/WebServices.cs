@@ -1,0 +1,48 @@
+using Lms.Infrastructure.Auditing;
+using Lms.Web.Localization;
+using Lms.Web.Security;
+
+namespace Lms.Web.Setup;
+
+public static class WebServices
+{
+    /// <summary>Razor Pages with their authorisation conventions, identity, localisation and request limits.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var cookies = CookiePolicy.From(config);
+        services.AddSingleton(cookies);
+        services.AddHttpContextAccessor();
+        // Thai stays Thai in the HTML (not &#xE19; entities): a third of the bytes, same safety.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddLmsIdentity(config, cookies);
+        services.AddLmsLocalization(cookies);
+        services.AddLmsRateLimiting(config);
+        services.AddLmsAuthorization();
+
+        services.AddRazorPages(o => AccessConventions.Apply(o.Conventions))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = cookies.Antiforgery;
+            o.Cookie.SecurePolicy = cookies.SecurePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor |
+                                 Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // Behind the office's reverse proxy; its addresses come from configuration.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        return services;
+    }
+}
