@@ -39,6 +39,7 @@ public static class DependencyInjection
 
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<Identity.PersonAccounts>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -30,4 +30,11 @@ public sealed class AuditEntry
         Before = before;
         After = after;
     }
+
+    /// <summary>PDPA erasure: the record of a change stays, the personal values in it do not.</summary>
+    public void Redact()
+    {
+        if (Before is not null) Before = "{\"redacted\": true}";
+        if (After is not null) After = "{\"redacted\": true}";
+    }
 }

@@ -1,6 +1,7 @@
 using Lms.Domain.Auditing;
 using Lms.Domain.Organisation;
 using Lms.Infrastructure.Identity;
+using Lms.Infrastructure.Importing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<School> Schools => Set<School>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

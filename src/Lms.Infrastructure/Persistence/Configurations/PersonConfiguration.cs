@@ -10,6 +10,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> b)
     {
         b.ToTable("people");
+        // PostgreSQL's xmin as an optimistic concurrency token: two administrators editing the same
+        // record cannot silently overwrite each other.
+        b.Property<uint>(ConcurrencyToken.PropertyName).HasColumnName("xmin").HasColumnType("xid")
+            .ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Title).HasMaxLength(60);
         b.Property(x => x.FirstName).HasMaxLength(100);

@@ -9,6 +9,10 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
     public void Configure(EntityTypeBuilder<School> b)
     {
         b.ToTable("schools");
+        // PostgreSQL's xmin as an optimistic concurrency token: two administrators editing the same
+        // record cannot silently overwrite each other.
+        b.Property<uint>(ConcurrencyToken.PropertyName).HasColumnName("xmin").HasColumnType("xid")
+            .ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         b.Property(x => x.Code).HasMaxLength(20);
         b.Property(x => x.NameTh).HasMaxLength(200);
         b.Property(x => x.NameEn).HasMaxLength(200);
