@@ -19,6 +19,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(pwd -P)
 export LMS_REPO_ROOT=$ROOT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# On CI nothing may outlive the run: no MSBuild nodes kept for reuse (the compiler server is shut down
+# in cleanup below).
+if [ -n "${CI:-}" ]; then export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0; fi
 
 say() { printf '\n=== %s\n' "$*"; }
 # The closing line, also when we stop early, so that every run ends the same way.
@@ -56,7 +59,7 @@ cleanup() {
   trap - EXIT INT TERM HUP
   scripts/pg.sh stop "$TMP/pg" >/dev/null 2>&1 || true
   rm -rf "$TMP"
-  # On CI nothing may outlive the run: stop the MSBuild and compiler servers the build started.
+  # On CI, stop the compiler server the build started.
   if [ -n "${CI:-}" ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
