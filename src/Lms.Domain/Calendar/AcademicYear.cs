@@ -10,7 +10,13 @@ public readonly record struct AcademicYear(int BuddhistYear)
     public int GregorianStartYear => BuddhistYear - FiscalYear.BuddhistEraOffset;
 
     public DateOnly Start(AcademicCalendarSettings s) => new(GregorianStartYear, s.Semester1StartMonth, s.Semester1StartDay);
-    public DateOnly Semester2Start(AcademicCalendarSettings s) => new(GregorianStartYear, s.Semester2StartMonth, s.Semester2StartDay);
+    /// <summary>The first day of semester 2: in the start year, or in the next calendar year when the
+    /// settings put it before semester 1's date (e.g. a semester 2 starting in January).</summary>
+    public DateOnly Semester2Start(AcademicCalendarSettings s)
+    {
+        var sameYear = new DateOnly(GregorianStartYear, s.Semester2StartMonth, s.Semester2StartDay);
+        return sameYear > Start(s) ? sameYear : new DateOnly(GregorianStartYear + 1, s.Semester2StartMonth, s.Semester2StartDay);
+    }
     public DateOnly EndExclusive(AcademicCalendarSettings s) => new AcademicYear(BuddhistYear + 1).Start(s);
 
     public static AcademicYear Containing(DateOnly localDate, AcademicCalendarSettings s)

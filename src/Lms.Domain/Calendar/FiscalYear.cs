@@ -35,7 +35,11 @@ public readonly record struct FiscalYear(int BuddhistYear) : IComparable<FiscalY
         return Containing(DateOnly.FromDateTime(utc + ThailandOffset));
     }
 
-    public bool Contains(DateTime utc) => utc >= StartUtc && utc < EndUtcExclusive;
+    public bool Contains(DateTime utc)
+    {
+        if (utc.Kind == DateTimeKind.Local) throw new ArgumentException("Pass a UTC time.", nameof(utc));
+        return utc >= StartUtc && utc < EndUtcExclusive;
+    }
 
     public int CompareTo(FiscalYear other) => BuddhistYear.CompareTo(other.BuddhistYear);
 

@@ -13,14 +13,19 @@ public static class Text
     public static string Clean(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
-        var s = value.Normalize(NormalizationForm.FormC).Trim();
-        var sb = new StringBuilder(s.Length);
+        var sb = new StringBuilder(value.Length);
         var lastWasSpace = false;
-        foreach (var c in s)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             // Zero-width spaces and joiners (category Cf) are invisible in Thai text pasted from
-            // Word or LINE, but would make two equal names compare different.
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) continue;
+            // Word or LINE, but would make two equal names compare different. The (string, index)
+            // overload also sees Cf characters outside the BMP, which arrive as surrogate pairs.
+            if (CharUnicodeInfo.GetUnicodeCategory(value, i) == UnicodeCategory.Format)
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+                continue;
+            }
             if (char.IsWhiteSpace(c))
             {
                 if (!lastWasSpace) sb.Append(' ');
@@ -30,7 +35,9 @@ public static class Text
             sb.Append(c);
             lastWasSpace = false;
         }
-        return sb.ToString().Trim();
+        // Normalise last: a removed zero-width character may have stood between a letter and its
+        // mark, and NFC must see them together to compose or reorder them.
+        return sb.ToString().Normalize(NormalizationForm.FormC).Trim();
     }
 
     public static string Required(string? value, string errorCode, int maxLength)

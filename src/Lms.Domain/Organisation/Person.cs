@@ -42,11 +42,13 @@ public sealed class Person
 
     public void Rename(string title, string firstName, string lastName, string firstNameEn, string lastNameEn)
     {
-        Title = Text.Optional(title, 60);
-        FirstName = Text.Required(firstName, "person.first_name_required", 100);
-        LastName = Text.Required(lastName, "person.last_name_required", 100);
-        FirstNameEn = Text.Optional(firstNameEn, 100);
-        LastNameEn = Text.Optional(lastNameEn, 100);
+        // Check everything before changing anything: a refused rename leaves the person as they were.
+        var cleanTitle = Text.Optional(title, 60);
+        var first = Text.Required(firstName, "person.first_name_required", 100);
+        var last = Text.Required(lastName, "person.last_name_required", 100);
+        var firstEn = Text.Optional(firstNameEn, 100);
+        var lastEn = Text.Optional(lastNameEn, 100);
+        (Title, FirstName, LastName, FirstNameEn, LastNameEn) = (cleanTitle, first, last, firstEn, lastEn);
     }
 
     /// <summary>Places the person. Teachers, assistant teachers and directors work in a school.</summary>

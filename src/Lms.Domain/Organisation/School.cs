@@ -29,11 +29,13 @@ public sealed class School
 
     public void Update(string code, string nameTh, string nameEn, string district, string province)
     {
-        Code = Text.Required(code, "school.code_required", 20);
-        NameTh = Text.Required(nameTh, "school.name_required", 200);
-        NameEn = Text.Optional(nameEn, 200);
-        District = Text.Optional(district, 100);
-        Province = Text.Optional(province, 100);
+        // Check everything before changing anything: a refused update leaves the school as it was.
+        var c = Text.Required(code, "school.code_required", 20);
+        var th = Text.Required(nameTh, "school.name_required", 200);
+        var en = Text.Optional(nameEn, 200);
+        var d = Text.Optional(district, 100);
+        var p = Text.Optional(province, 100);
+        (Code, NameTh, NameEn, District, Province) = (c, th, en, d, p);
     }
 
     public void Deactivate() => IsActive = false;

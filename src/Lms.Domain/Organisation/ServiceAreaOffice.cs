@@ -21,8 +21,10 @@ public sealed class ServiceAreaOffice
 
     public void Rename(string nameTh, string nameEn, string shortCode)
     {
-        NameTh = Text.Required(nameTh, "office.name_required", 200);
-        NameEn = Text.Optional(nameEn, 200);
-        ShortCode = Text.Required(shortCode, "office.code_required", 40);
+        // Check everything before changing anything: a refused rename leaves the office as it was.
+        var th = Text.Required(nameTh, "office.name_required", 200);
+        var en = Text.Optional(nameEn, 200);
+        var code = Text.Required(shortCode, "office.code_required", 40);
+        (NameTh, NameEn, ShortCode) = (th, en, code);
     }
 }
