@@ -42,7 +42,13 @@ public static class WebServices
             foreach (var proxy in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
-        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            // Outside Development every host is a deployed one (also when reached as localhost behind a proxy).
+            o.ExcludedHosts.Clear();
+        });
         return services;
     }
 }

@@ -88,7 +88,7 @@ public sealed class CookieAndHeaderTests(LmsAppFactory app) : IClassFixture<LmsA
             ["Input.CurrentPassword"] = LmsAppFactory.DemoPassword, ["Input.NewPassword"] = "Hijacked123", ["Input.ConfirmPassword"] = "Hijacked123",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await client.SignInOkAsync("teacher"); // the password did not change
+        await app.NewClient().SignInOkAsync("teacher"); // the password did not change
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using Lms.Domain.Organisation;
+
+namespace Lms.Web.Tests.Security;
+
+/// <summary>Who may use a page: anyone, any signed-in person, or only some roles.</summary>
+public sealed record Audience(bool Anonymous, string[]? Roles)
+{
+    public static readonly Audience Anyone = new(true, null);
+    public static readonly Audience SignedIn = new(false, null);
+    public static Audience Only(params string[] roles) => new(false, roles);
+
+    public bool Allows(string? role) => role is null ? Anonymous : Roles is null || Roles.Contains(role);
+}
+
+/// <summary>
+/// The declared access of every page of the app. AuthorizationMatrixTests walks every page and handler
+/// the app actually has and fails when one is missing here, so a new page must be declared.
+/// To extend: add a line with the page's path, a URL that reaches it, and its audience.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
+        new Dictionary<string, (string, Audience)>
+        {
+            // Public
+            ["/Account/Login"] = ("/Account/Login", Audience.Anyone),
+            ["/Account/ForgotPassword"] = ("/Account/ForgotPassword", Audience.Anyone),
+            ["/Account/ResetPassword"] = ("/Account/ResetPassword", Audience.Anyone),
+            ["/Account/Lockout"] = ("/Account/Lockout", Audience.Anyone),
+            ["/Account/AccessDenied"] = ("/Account/AccessDenied", Audience.Anyone),
+            ["/Error"] = ("/Error", Audience.Anyone),
+            ["/Status"] = ("/Status/404", Audience.Anyone),
+            ["/Culture"] = ("/Culture", Audience.Anyone),
+            // Every signed-in person
+            ["/Index"] = ("/", Audience.SignedIn),
+            ["/Account/Logout"] = ("/Account/Logout", Audience.SignedIn),
+            ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
+            ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
+            // Administrators
+            ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Schools/Edit"] = ("/Admin/Schools/Edit", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/People/Index"] = ("/Admin/People", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/People/Edit"] = ("/Admin/People/Edit", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/People/Import"] = ("/Admin/People/Import", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
+        };
+
+    /// <summary>Endpoints outside Razor Pages, with their audience.</summary>
+    public static readonly IReadOnlyDictionary<string, Audience> Endpoints = new Dictionary<string, Audience>
+    {
+        ["/health"] = Audience.Anyone,
+    };
+}
