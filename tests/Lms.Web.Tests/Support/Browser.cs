@@ -31,23 +31,53 @@ public static class Browser
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string url,
         IDictionary<string, string> fields, string? handler = null, string? formSelector = null)
     {
-        var form = (formSelector is null ? page.Forms.FirstOrDefault(f => handler is null
-                       ? !(f.Action ?? "").Contains("/Culture") && !(f.Action ?? "").Contains("/Account/Logout")
-                       : (f.Action ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)
-                         || f.QuerySelectorAll("button").Any(b => (b.GetAttribute("formaction") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)))
-                   : page.QuerySelector(formSelector) as IHtmlFormElement)
+        var form = FindForm(page, handler, formSelector)
+                   // A handler whose button is not on the page (e.g. "erase" while the person is active) is
+                   // still posted, with the page's antiforgery token, to prove the server refuses it.
+                   ?? (handler is not null ? page.Forms.FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)) : null)
                    ?? throw new InvalidOperationException($"No form for handler '{handler}' on {url}");
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
-        {
-            var name = input.GetAttribute("name");
-            if (name is not null && !fields.ContainsKey(name)) values.Add(new(name, input.GetAttribute("value") ?? ""));
-        }
+        var values = CurrentValues(form).Where(kv => !fields.ContainsKey(kv.Key)).ToList();
         foreach (var (k, v) in fields)
             foreach (var part in v.Split('\u001F')) values.Add(new(k, part)); // \u001F separates repeated values
         var action = handler is null ? (string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!)
             : $"{url.Split('?')[0]}?handler={handler}";
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    private static IHtmlFormElement? FindForm(IHtmlDocument page, string? handler, string? formSelector)
+    {
+        if (formSelector is not null) return page.QuerySelector(formSelector) as IHtmlFormElement;
+        return page.Forms.FirstOrDefault(f => handler is null
+            ? !(f.Action ?? "").Contains("/Culture") && !(f.Action ?? "").Contains("/Account/Logout") && f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)
+            : (f.Action ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)
+              || f.QuerySelectorAll("button").Any(b => (b.GetAttribute("formaction") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>What a browser would send for the form as it stands: inputs, checked boxes, selected options, text areas.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> CurrentValues(IHtmlFormElement form)
+    {
+        foreach (var el in form.QuerySelectorAll("input, select, textarea"))
+        {
+            var name = el.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || el.HasAttribute("disabled")) continue;
+            switch (el)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) yield return new(name, input.GetAttribute("value") ?? "on");
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file" or "image" or "reset":
+                    break;
+                case IHtmlInputElement input:
+                    yield return new(name, input.GetAttribute("value") ?? "");
+                    break;
+                case IHtmlSelectElement select:
+                    foreach (var option in select.Options.Where(o => o.IsSelected)) yield return new(name, option.Value);
+                    break;
+                case IHtmlTextAreaElement area:
+                    yield return new(name, area.TextContent);
+                    break;
+            }
+        }
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string login, string password = LmsAppFactory.DemoPassword)

@@ -237,7 +237,8 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
+        // Tracked, so that the row version (a shadow property) is read along with the row.
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == Id, ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == Id, ct);
         if (person is null || user is null) return false;
         Input = new PersonInput
@@ -246,7 +247,7 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
             LastName = person.LastName, FirstNameEn = person.FirstNameEn, LastNameEn = person.LastNameEn,
             Position = person.Position, SchoolId = person.SchoolId, SubjectArea = person.SubjectArea,
             Roles = await RolesOfAsync(ct),
-            Version = (uint)db.Entry(person).Property(ConcurrencyToken.PropertyName).CurrentValue!,
+            Version = ConcurrencyToken.Get(db, person),
         };
         await LoadStateAsync(ct);
         return true;
