@@ -340,4 +340,24 @@ public class PersonTests
         Assert.False(p.IsActive);
         Assert.Equal(at, p.DeactivatedAtUtc);
     }
+
+    [Fact]
+    public void Erasing_twice_keeps_the_date_of_the_first_erasure()
+    {
+        var person = NewTeacher();
+        var first = Created.AddDays(10);
+        person.Anonymise(first);
+        person.Anonymise(first.AddDays(5));
+        Assert.Equal(first, person.AnonymisedAtUtc);
+    }
+
+    [Fact]
+    public void An_erased_person_cannot_be_renamed_back()
+    {
+        var person = NewTeacher();
+        person.Anonymise(Created.AddDays(1));
+        var e = Assert.Throws<Lms.Domain.Common.DomainException>(() => person.Rename("นาง", "สมศรี", "กลับมา", "", ""));
+        Assert.Equal("person.anonymised", e.Code);
+        Assert.Equal("ผู้ใช้ที่ลบข้อมูลแล้ว", person.FirstName);
+    }
 }

@@ -37,4 +37,10 @@ public sealed class AuditEntry
         if (Before is not null) Before = "{\"redacted\": true}";
         if (After is not null) After = "{\"redacted\": true}";
     }
+
+    /// <summary>PDPA erasure of the person who made the change: the change stays, their name does not.</summary>
+    public void RedactActor()
+    {
+        ActorName = "ผู้ใช้ที่ลบข้อมูลแล้ว";
+    }
 }

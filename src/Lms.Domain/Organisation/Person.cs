@@ -42,6 +42,7 @@ public sealed class Person
 
     public void Rename(string title, string firstName, string lastName, string firstNameEn, string lastNameEn)
     {
+        EnsureNotAnonymised();
         // Check everything before changing anything: a refused rename leaves the person as they were.
         var cleanTitle = Text.Optional(title, 60);
         var first = Text.Required(firstName, "person.first_name_required", 100);
@@ -84,6 +85,7 @@ public sealed class Person
     /// <summary>Replaces what identifies the person while keeping their learning records countable.</summary>
     public void Anonymise(DateTime nowUtc)
     {
+        if (AnonymisedAtUtc is not null) return; // erasing twice keeps the first date
         Title = "";
         FirstName = "ผู้ใช้ที่ลบข้อมูลแล้ว";
         LastName = Id.ToString("N")[..8];
@@ -91,5 +93,12 @@ public sealed class Person
         LastNameEn = "";
         AnonymisedAtUtc = nowUtc;
         Deactivate(nowUtc);
+    }
+
+    /// <summary>After erasure nobody may type the person's identity back in.</summary>
+    private void EnsureNotAnonymised()
+    {
+        if (AnonymisedAtUtc is not null)
+            throw new DomainException("person.anonymised", "An anonymised person cannot be changed.");
     }
 }

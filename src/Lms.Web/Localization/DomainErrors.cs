@@ -14,7 +14,7 @@ public static class DomainErrors
         ["person.position_invalid"] = "Please choose a position.",
         ["person.subject_invalid"] = "Please choose a subject area from the list.",
         ["person.school_required"] = "Teachers, assistant teachers and school directors must belong to a school.",
-        ["person.anonymised"] = "This person's data was erased; the account cannot be reactivated.",
+        ["person.anonymised"] = "This person's data was erased; the record can no longer be changed or reactivated.",
         ["school.code_required"] = "Please enter the school code.",
         ["school.name_required"] = "Please enter the school's Thai name.",
         ["school.office_required"] = "A school must belong to the office.",

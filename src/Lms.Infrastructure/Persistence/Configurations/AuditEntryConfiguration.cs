@@ -17,6 +17,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Before).HasColumnType("jsonb");
         b.Property(x => x.After).HasColumnType("jsonb");
         b.HasIndex(x => x.AtUtc);
+        b.HasIndex(x => x.ActorId);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
     }
 }

@@ -74,6 +74,9 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_audit_entries_actor_id");
+
                     b.HasIndex("AtUtc")
                         .HasDatabaseName("ix_audit_entries_at_utc");
 

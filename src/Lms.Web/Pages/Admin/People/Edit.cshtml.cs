@@ -211,6 +211,7 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         await db.SaveChangesAsync(ct);
         var key = person.Id.ToString();
         foreach (var entry in await db.AuditEntries.Where(a => a.EntityId == key).ToListAsync(ct)) entry.Redact();
+        foreach (var entry in await db.AuditEntries.Where(a => a.ActorId == person.Id).ToListAsync(ct)) entry.RedactActor();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         StatusMessage = l["The person's data has been erased."];

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lms.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LmsDbContext))]
-    [Migration("20261125150850_Initial")]
+    [Migration("20261125152405_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -76,6 +76,9 @@ namespace Lms.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_audit_entries_actor_id");
 
                     b.HasIndex("AtUtc")
                         .HasDatabaseName("ix_audit_entries_at_utc");

@@ -284,6 +284,11 @@ namespace Lms.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_actor_id",
+                table: "audit_entries",
+                column: "actor_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_at_utc",
                 table: "audit_entries",
                 column: "at_utc");
