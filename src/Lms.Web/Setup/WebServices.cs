@@ -32,16 +32,7 @@ public static class WebServices
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor |
-                                 Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            // Behind the office's reverse proxy; its addresses come from configuration.
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-            foreach (var proxy in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-        });
+        services.Configure<ForwardedHeadersOptions>(o => ReverseProxySettings.Apply(o, config));
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
