@@ -14,22 +14,12 @@ public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManage
     [BindProperty] public ChangeInput Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
 
-    public sealed class ChangeInput
+    public sealed class ChangeInput : NewPasswordInput
     {
         [Required(ErrorMessage = "Please enter your current password.")]
         [DataType(DataType.Password)]
         [StringLength(200, ErrorMessage = "The password is too long.")]
         public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Please enter a new password.")]
-        [StringLength(200, MinimumLength = 8, ErrorMessage = "Passwords must be at least 8 characters.")]
-        [DataType(DataType.Password)]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Please repeat the new password.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public void OnGet() { }

@@ -14,20 +14,7 @@ public sealed class ResetPasswordModel(UserManager<LmsUser> users, IStringLocali
 {
     [BindProperty(SupportsGet = true)] public Guid UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
-    [BindProperty] public PasswordInput Input { get; set; } = new();
-
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Please enter a new password.")]
-        [StringLength(200, MinimumLength = 8, ErrorMessage = "Passwords must be at least 8 characters.")]
-        [DataType(DataType.Password)]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Please repeat the new password.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
-    }
+    [BindProperty] public NewPasswordInput Input { get; set; } = new();
 
     public IActionResult OnGet() => UserId == Guid.Empty || string.IsNullOrEmpty(Code) ? BadLink() : Page();
 
