@@ -11,6 +11,11 @@ builder.Services.AddWeb(builder.Configuration, builder.Environment);
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
+if (AdminBootstrapCommand.Matches(args))
+{
+    Environment.ExitCode = await AdminBootstrapCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+    return;
+}
 app.UseWeb();
 app.MapWeb();
 
