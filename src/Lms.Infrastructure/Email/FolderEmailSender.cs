@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,9 @@ public sealed class FolderEmailSender(IOptions<EmailOptions> options, ILogger<Fo
     {
         var o = options.Value;
         Directory.CreateDirectory(o.FolderPath);
-        var path = Path.Combine(o.FolderPath, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        // Invariant: under th-TH the year would be written in the Buddhist Era.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(o.FolderPath, name);
         await MimeBuilder.Build(o, message).WriteToAsync(path, ct);
         log.LogInformation("E-mail to {To} written to {Path}", message.To, path);
     }

@@ -46,6 +46,12 @@ public static class AuthorizationMatrix
             ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
         };
 
+    /// <summary>Pages whose POST deliberately skips antiforgery validation, and why.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AntiforgeryExempt = new Dictionary<string, string>
+    {
+        ["/Status"] = "the error page re-executed for a rejected POST must render, not be rejected again",
+    };
+
     /// <summary>Endpoints outside Razor Pages, with their audience.</summary>
     public static readonly IReadOnlyDictionary<string, Audience> Endpoints = new Dictionary<string, Audience>
     {

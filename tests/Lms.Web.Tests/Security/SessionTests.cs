@@ -88,6 +88,7 @@ public sealed class CookieAndHeaderTests(LmsAppFactory app) : IClassFixture<LmsA
             ["Input.CurrentPassword"] = LmsAppFactory.DemoPassword, ["Input.NewPassword"] = "Hijacked123", ["Input.ConfirmPassword"] = "Hijacked123",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ระบบไม่เข้าใจคำขอ", await response.Content.ReadAsStringAsync()); // explained, not a blank page
         await app.NewClient().SignInOkAsync("teacher"); // the password did not change
     }
 

@@ -12,7 +12,7 @@ namespace Lms.Web.Pages.Account;
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
 /// Later features add their records (enrolments, attempts, certificates, PLC hours) to the export.
 /// </summary>
-public sealed class MyDataModel(LmsDbContext db) : PageModel
+public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -24,15 +24,16 @@ public sealed class MyDataModel(LmsDbContext db) : PageModel
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
         var id = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var export = await PersonalDataExport.BuildAsync(db, id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var export = await PersonalDataExport.BuildAsync(db, id, now, ct);
         if (export is null) return NotFound();
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", $"my-data-{DateTime.UtcNow:yyyyMMdd}.json");
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"my-data-{now:yyyyMMdd}.json"));
     }
 }
 
 public static class PersonalDataExport
 {
-    public static async Task<object?> BuildAsync(LmsDbContext db, Guid personId, CancellationToken ct)
+    public static async Task<object?> BuildAsync(LmsDbContext db, Guid personId, DateTime nowUtc, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
         var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == personId, ct);
@@ -47,7 +48,7 @@ public static class PersonalDataExport
             .Select(a => new { a.AtUtc, a.Action, a.ActorName, a.Before, a.After }).ToListAsync(ct);
         return new
         {
-            ExportedAtUtc = DateTime.UtcNow,
+            ExportedAtUtc = nowUtc,
             Person = new
             {
                 person.Title, person.FirstName, person.LastName, person.FirstNameEn, person.LastNameEn,

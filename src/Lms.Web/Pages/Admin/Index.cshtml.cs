@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Web.Pages.Admin;
 
-public sealed class IndexModel(LmsDbContext db) : PageModel
+public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
     public int Schools { get; private set; }
     public int People { get; private set; }
@@ -16,7 +16,7 @@ public sealed class IndexModel(LmsDbContext db) : PageModel
         Schools = await db.Schools.CountAsync(s => s.IsActive, ct);
         People = await db.People.CountAsync(p => p.IsActive, ct);
         Inactive = await db.People.CountAsync(p => !p.IsActive, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         LockedOut = await db.Users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now, ct);
     }
 }
