@@ -18,6 +18,7 @@ public static class DependencyInjection
     {
         var connectionString = config.GetConnectionString("Lms")
             ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. ./run.sh sets it for a local cluster.");
+        connectionString = NpgsqlTuning.Apply(connectionString);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
