@@ -22,11 +22,20 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
-        services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<LmsDbContext>((sp, o) => o
+        // Pooled contexts: a request leases a ready context (options, model lookup and EF's internal
+        // services already built) instead of building them again for every request. The audit
+        // interceptor is shared; who is acting travels on the leased context (LmsDbContext.AuditActor),
+        // set here from the scope's IAuditActor and cleared when the context goes back to the pool.
+        services.AddPooledDbContextFactory<LmsDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>())));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContext();
+            db.AuditActor = sp.GetRequiredService<IAuditActor>();
+            return db;
+        });
 
         services.AddDataProtection()
             .SetApplicationName("Lms")

@@ -15,8 +15,13 @@ namespace Lms.Infrastructure.Auditing;
 /// transaction as the change itself, so the log can never miss a change or record one that was
 /// rolled back. Secrets (password hashes, security stamps) and sign-in counters are never logged.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    private static readonly IAuditActor SystemActor = new SystemAuditActor();
+
+    /// <summary>The actor set on the (pooled) context by the scope that leased it; "system" when none is.</summary>
+    private static IAuditActor ActorOf(DbContext db) => (db as Persistence.LmsDbContext)?.AuditActor ?? SystemActor;
+
     private static readonly HashSet<Type> Audited =
         [typeof(ServiceAreaOffice), typeof(School), typeof(Person), typeof(LmsUser)];
 
@@ -44,6 +49,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     private void Record(DbContext db)
     {
+        var actor = ActorOf(db);
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
         foreach (var e in db.ChangeTracker.Entries().ToList())
@@ -74,6 +80,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                    ?? link.RoleId.ToString();
         var payload = JsonSerializer.Serialize(new Dictionary<string, object?> { ["Role"] = role }, Json);
         var granted = e.State == EntityState.Added;
+        var actor = ActorOf(db);
         return new AuditEntry(now, actor.Id, actor.Name, granted ? "RoleGranted" : "RoleRevoked", nameof(LmsUser),
             link.UserId.ToString(), granted ? null : payload, granted ? payload : null);
     }

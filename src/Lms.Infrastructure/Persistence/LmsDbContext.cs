@@ -1,5 +1,6 @@
 using Lms.Domain.Auditing;
 using Lms.Domain.Organisation;
+using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Identity;
 using Lms.Infrastructure.Importing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +21,25 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Who the audit log names for changes saved through this context. Contexts are pooled, so the
+    /// scope that leases one sets it (DependencyInjection.AddInfrastructure) and returning the context
+    /// to the pool clears it; a context without one records "system".
+    /// </summary>
+    public IAuditActor? AuditActor { get; set; }
+
+    public override void Dispose()
+    {
+        AuditActor = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        AuditActor = null;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
