@@ -50,6 +50,7 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(config.GetValue("Security:SessionHours", 8));
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = StampValidation.ValidateWhenDueAsync;
         });
         return services;
     }
