@@ -18,18 +18,26 @@ public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<(Position Position, int Count)> StaffByPosition { get; private set; } = [];
     public int ActiveSchools { get; private set; }
 
+    private sealed record Me(string Title, string FirstName, string LastName, Position Position, Guid? SchoolId, string? School);
+
+    /// <summary>
+    /// The one query every dashboard view makes, compiled once: EF no longer walks, hashes and looks up
+    /// the expression tree in its query cache on each request.
+    /// </summary>
+    private static readonly Func<LmsDbContext, Guid, CancellationToken, Task<Me>> LoadMe = EF.CompileAsyncQuery(
+        (LmsDbContext db, Guid id, CancellationToken ct) =>
+            (from p in db.People.AsNoTracking()
+             where p.Id == id
+             select new Me(p.Title, p.FirstName, p.LastName, p.Position, p.SchoolId,
+                 db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault()))
+            .First());
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var id = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         NowUtc = clock.GetUtcNow().UtcDateTime;
         CurrentFiscalYear = FiscalYear.ContainingUtc(NowUtc);
-        var me = await (from p in db.People.AsNoTracking()
-                        where p.Id == id
-                        select new
-                        {
-                            p.Title, p.FirstName, p.LastName, p.Position, p.SchoolId,
-                            School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault(),
-                        }).FirstAsync(ct);
+        var me = await LoadMe(db, id, ct);
         FullName = $"{me.Title}{me.FirstName} {me.LastName}";
         Position = me.Position;
         SchoolName = me.School;
