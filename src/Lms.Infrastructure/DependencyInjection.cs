@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Identity.PersonAccounts>();
+        services.AddMemoryCache();
+        services.AddScoped<Courses.CoursePublisher>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

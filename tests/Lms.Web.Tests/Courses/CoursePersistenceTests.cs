@@ -4,6 +4,7 @@ using Lms.Domain.Enrolments;
 using Lms.Domain.Organisation;
 using Lms.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Web.Tests.Courses;
 
@@ -25,8 +26,12 @@ public sealed class CoursePersistenceTests(LmsAppFactory app) : IClassFixture<Lm
             [RubricCriterion.Create("ครบถ้วน", 4), RubricCriterion.Create("สร้างสรรค์", 6)]));
         course.ChangeActivity(assignment, a => a.SetRules(CompletionCriterion.GradedAtLeastPassMark, 6, page, null));
         course.SetCompletion(CourseCompletionMode.ChosenActivities, [assignment]);
-        course.Publish(Now);
-        await app.DbAsync(async db => { db.Courses.Add(course); return await db.SaveChangesAsync(); });
+        await app.ScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lms.Infrastructure.Persistence.LmsDbContext>();
+            db.Courses.Add(course);
+            await sp.GetRequiredService<Lms.Infrastructure.Courses.CoursePublisher>().PublishAsync(course, designer);
+        });
         return (course, page, assignment);
     }
 
@@ -65,4 +70,38 @@ public sealed class CoursePersistenceTests(LmsAppFactory app) : IClassFixture<Lm
         var twice = new Enrolment(Guid.NewGuid(), course.Id, teacher, EnrolmentSource.Administrator, null, Now);
         await Assert.ThrowsAsync<DbUpdateException>(() => app.DbAsync(async db => { db.Enrolments.Add(twice); return await db.SaveChangesAsync(); }));
     }
+
+    [Fact]
+    public async Task Learners_keep_seeing_the_published_version_while_the_draft_is_being_edited()
+    {
+        var (course, page, _) = await SaveCourseAsync();
+        await app.ScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lms.Infrastructure.Persistence.LmsDbContext>();
+            var draft = await db.Courses.Include(c => c.Sections).ThenInclude(s => s.Activities).SingleAsync(c => c.Id == course.Id);
+            draft.ChangeActivity(page, a => a.Rename("อ่าน (กำลังแก้ไข)"));
+            draft.AddSection(Guid.NewGuid(), "หน่วยที่ 2 (ยังไม่เสร็จ)");
+            await db.SaveChangesAsync();
+        });
+
+        var seen = await app.DbAsync(async db => await ScopedPublisher(db).CurrentAsync(course.Id));
+        Assert.Equal(1, seen!.Version);
+        Assert.Equal("อ่าน", seen.Find(page)!.Title);
+        Assert.Single(seen.Sections);
+
+        await app.ScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lms.Infrastructure.Persistence.LmsDbContext>();
+            var draft = await db.Courses.Include(c => c.Sections).ThenInclude(s => s.Activities).SingleAsync(c => c.Id == course.Id);
+            draft.RemoveSection(draft.Sections[1].Id);
+            await sp.GetRequiredService<Lms.Infrastructure.Courses.CoursePublisher>().PublishAsync(draft, Guid.Empty);
+        });
+        var second = await app.DbAsync(async db => await ScopedPublisher(db).CurrentAsync(course.Id));
+        Assert.Equal(2, second!.Version);
+        Assert.Equal("อ่าน (กำลังแก้ไข)", second.Find(page)!.Title);
+        Assert.Equal(CourseOutline.From(course).RequiredActivityIds, second.Outline().RequiredActivityIds);
+    }
+
+    private Lms.Infrastructure.Courses.CoursePublisher ScopedPublisher(Lms.Infrastructure.Persistence.LmsDbContext db) =>
+        new(db, app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), TimeProvider.System);
 }

@@ -645,6 +645,35 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at_utc");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.HasKey("CourseId", "Version")
+                        .HasName("pk_course_versions");
+
+                    b.ToTable("course_versions", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1038,6 +1067,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_schools_offices_office_id");
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_versions_courses_course_id");
                 });
 
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>

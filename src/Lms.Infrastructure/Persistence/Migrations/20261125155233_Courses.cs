@@ -90,6 +90,27 @@ namespace Lms.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "course_versions",
+                columns: table => new
+                {
+                    course_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    published_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    published_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    content = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_course_versions", x => new { x.course_id, x.version });
+                    table.ForeignKey(
+                        name: "fk_course_versions_courses_course_id",
+                        column: x => x.course_id,
+                        principalTable: "courses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enrolments",
                 columns: table => new
                 {
@@ -230,6 +251,9 @@ namespace Lms.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "activity_progress");
+
+            migrationBuilder.DropTable(
+                name: "course_versions");
 
             migrationBuilder.DropTable(
                 name: "course_sections");
