@@ -13,6 +13,8 @@ namespace Lms.Infrastructure;
 
 public static class DependencyInjection
 {
+    private static readonly Events.OutboxInterceptor OutboxInterceptorInstance = new();
+
     /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
     {
@@ -25,7 +27,7 @@ public static class DependencyInjection
         services.AddDbContext<LmsDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), OutboxInterceptorInstance));
 
         services.AddDataProtection()
             .SetApplicationName("Lms")
@@ -42,6 +44,9 @@ public static class DependencyInjection
         services.AddScoped<Identity.PersonAccounts>();
         services.AddMemoryCache();
         services.AddScoped<Courses.CoursePublisher>();
+        services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
+        services.AddSingleton<Events.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -10,7 +10,7 @@ namespace Lms.Domain.Enrolments;
 /// A completion, once recorded, stays: a later lower regrade or a new course version does not take
 /// away a certificate already earned.
 /// </summary>
-public sealed class Enrolment
+public sealed class Enrolment : IHasDomainEvents
 {
     public Guid Id { get; private set; }
     public Guid CourseId { get; private set; }
