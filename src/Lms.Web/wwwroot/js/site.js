@@ -34,7 +34,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!player || !player.id.test(id) || (hash && !/^[0-9a-f]{6,32}$/.test(hash))) return;
     const frame = document.createElement('iframe');
     frame.src = player.src(id, hash);
-    frame.title = (thai ? 'วิดีโอจาก ' : 'Video from ') + player.name;
+    frame.title = (thai ? '\u0e27\u0e34\u0e14\u0e35\u0e42\u0e2d\u0e08\u0e32\u0e01 ' : 'Video from ') + player.name; // 'วิดีโอจาก', escaped: the file may be read as Latin-1
     frame.loading = 'lazy';
     frame.referrerPolicy = 'strict-origin-when-cross-origin';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation');
