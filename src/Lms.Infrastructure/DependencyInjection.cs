@@ -1,5 +1,6 @@
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
+using Lms.Infrastructure.Markdown;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,7 +16,7 @@ public static class DependencyInjection
 {
     private static readonly Events.OutboxInterceptor OutboxInterceptorInstance = new();
 
-    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding.</summary>
+    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding; and the Markdown renderer.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
     {
         var connectionString = config.GetConnectionString("Lms")
@@ -38,6 +39,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
+
+        services.AddMarkdown();
 
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
