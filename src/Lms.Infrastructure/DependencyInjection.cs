@@ -1,5 +1,6 @@
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
+using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,7 @@ namespace Lms.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding.</summary>
+    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, files, seeding.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
     {
         var connectionString = config.GetConnectionString("Lms")
@@ -36,6 +37,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
+
+        services.AddFileStore(config);
 
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
