@@ -1,6 +1,7 @@
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
 using Lms.Infrastructure.Markdown;
+using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,7 +17,7 @@ public static class DependencyInjection
 {
     private static readonly Events.OutboxInterceptor OutboxInterceptorInstance = new();
 
-    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding; and the Markdown renderer.</summary>
+    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, files, seeding; and the Markdown renderer.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
     {
         var connectionString = config.GetConnectionString("Lms")
@@ -41,6 +42,7 @@ public static class DependencyInjection
                 : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
 
         services.AddMarkdown();
+        services.AddFileStore(config);
 
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
