@@ -15,6 +15,11 @@ public static class UploadErrorCodes
 public sealed class UploadLimits
 {
     public const string Section = "Uploads";
+    /// <summary>
+    /// The request-size ceiling of upload endpoints (attributes need a constant). Configured per-kind
+    /// limits above it have no effect: raise this too.
+    /// </summary>
+    public const long MaxRequestBytes = 600L * 1024 * 1024;
     public int ImageMegabytes { get; set; } = 10;
     public int DocumentMegabytes { get; set; } = 50;
     public int VideoMegabytes { get; set; } = 500;

@@ -50,3 +50,24 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Live Markdown preview for course authors: the server renders and sanitises, exactly as learners get it.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('textarea[data-preview]').forEach((area) => {
+    const target = document.querySelector(area.getAttribute('data-preview'));
+    const url = area.getAttribute('data-preview-url');
+    const token = area.form && area.form.querySelector('input[name="__RequestVerificationToken"]');
+    if (!target || !url || !token) return;
+    let timer;
+    area.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const body = new FormData();
+        body.append('body', area.value);
+        body.append('__RequestVerificationToken', token.value);
+        const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
+        if (response.ok) target.innerHTML = await response.text();
+      }, 400);
+    });
+  });
+});

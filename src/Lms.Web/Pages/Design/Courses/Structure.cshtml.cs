@@ -3,6 +3,7 @@ using Lms.Domain.Calendar;
 using Lms.Domain.Common;
 using Lms.Domain.Courses;
 using Lms.Infrastructure.Courses;
+using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +16,10 @@ namespace Lms.Web.Pages.Design.Courses;
 /// The course's sections and activities: add, reorder (up/down buttons work by keyboard and without
 /// script), remove, and publish. Every change is to the draft; learners see the last published version.
 /// </summary>
+[RequestSizeLimit(UploadLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
 public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IFileStore files, UploadRules uploads, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [TempData] public string? StatusMessage { get; set; }
@@ -45,8 +48,21 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
     public Task<IActionResult> OnPostRemoveSectionAsync(Guid sectionId, CancellationToken ct) =>
         Change(c => c.RemoveSection(sectionId), ct);
 
-    public Task<IActionResult> OnPostAddActivityAsync(Guid sectionId, ActivityKind kind, string? title, string? url, CancellationToken ct) =>
-        Change(c =>
+    public async Task<IActionResult> OnPostAddActivityAsync(Guid sectionId, ActivityKind kind, string? title, string? url,
+        IFormFile? file, CancellationToken ct)
+    {
+        StoredFile? stored = null;
+        if (kind == ActivityKind.File)
+        {
+            var (saved, error) = await FileActivityUpload.SaveAsync(file, uploads, files, l, ct);
+            if (error is not null)
+            {
+                ErrorMessage = error;
+                return RedirectToPage(new { id = Id });
+            }
+            stored = saved;
+        }
+        return await Change(c =>
         {
             var id = Guid.NewGuid();
             var name = string.IsNullOrWhiteSpace(title) ? l[DomainNames.Of(kind)] : title;
@@ -56,9 +72,12 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
                 ActivityKind.Link => Activity.NewLink(id, name, url ?? ""),
                 ActivityKind.Assignment => Activity.NewAssignment(id, name, "", [RubricCriterion.Create(l["Overall quality"], 10)]),
                 ActivityKind.Quiz => Activity.NewQuiz(id, name),
-                _ => throw new DomainException("activity.kind_invalid", "Add files on the activity page."),
+                ActivityKind.File => Activity.NewFile(id, string.IsNullOrWhiteSpace(title) ? file!.FileName : title, stored!.Key,
+                    file!.FileName, stored.ContentType, stored.Length),
+                _ => throw new DomainException("activity.kind_invalid", "Unknown activity kind."),
             });
         }, ct);
+    }
 
     public Task<IActionResult> OnPostMoveActivityAsync(Guid activityId, int delta, CancellationToken ct) =>
         Change(c =>
