@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the solution and run every test project under tests/, against a private PostgreSQL.
 #
-# Installs what the tests need when it is missing (Debian's chromium for the Playwright tests),
-# starts a throw-away PostgreSQL cluster in /tmp on a free port, builds Lms.sln in Release, runs
+# Installs what the tests need when it is missing (Debian's chromium for the Playwright tests, Azurite
+# from npm into .tools/azurite), starts a throw-away PostgreSQL cluster and Azurite (the Azure Blob Storage
+# emulator) in /tmp on free ports, builds Lms.sln in Release, runs
 # each test project (a failing project does not stop the others) and ends with one line:
 #   N passed, N failed[, N skipped]
 # Exit status: non-zero if any test failed, a project crashed or produced no results, the build
@@ -10,6 +11,7 @@
 #
 # Exported for the tests:
 #   LMS_TEST_PG     Npgsql connection string of the private cluster (role lms may create databases)
+#   LMS_TEST_AZURITE  Azure Storage connection string of the private Azurite (blob service only)
 #   LMS_CHROMIUM    path of the chromium binary for Playwright
 #   LMS_REPO_ROOT   this folder (the E2E tests start the web app from here)
 # Knobs: TEST_VERBOSITY (console logger verbosity, default minimal), LMS_TEST_HANG_TIMEOUT (a single
@@ -55,9 +57,14 @@ export LMS_CHROMIUM=/usr/bin/chromium
 # --- (b) a private PostgreSQL for this run ---------------------------------------------------------
 TMP=$(mktemp -d /tmp/lms-test.XXXXXX)
 chmod 755 "$TMP"   # the cluster runs as user postgres, which must reach $TMP/pg
+AZURITE_PID=""
 cleanup() {
   trap - EXIT INT TERM HUP
   scripts/pg.sh stop "$TMP/pg" >/dev/null 2>&1 || true
+  if [ -n "$AZURITE_PID" ]; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
   rm -rf "$TMP"
   # On CI, stop the compiler server the build started.
   if [ -n "${CI:-}" ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
@@ -74,6 +81,48 @@ if ! PG_FAST=1 scripts/pg.sh start "$TMP/pg" "$PG_PORT"; then
   finish 0 0 0 1
 fi
 export LMS_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=lms;Password=lms;Database=lms"
+
+# --- (b2) a private Azurite for the Azure Blob Storage file-store tests ---------------------------------
+# Installed from npm once into .tools/ (git-ignored) and reused while the version matches. Without it the
+# Azure tests fail with a message saying so: they never skip.
+AZURITE_VERSION=3.35.0
+AZURITE_DIR=$ROOT/.tools/azurite
+AZURITE_MAIN=$AZURITE_DIR/node_modules/azurite/dist/src/blob/main.js   # the azurite-blob command
+azurite_installed() {
+  grep -q "\"version\": \"$AZURITE_VERSION\"" "$AZURITE_DIR/node_modules/azurite/package.json" 2>/dev/null
+}
+start_azurite() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm || return 1
+  fi
+  if ! azurite_installed; then
+    say "installing azurite@$AZURITE_VERSION into .tools/azurite"
+    npm install --prefix "$AZURITE_DIR" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null \
+      && azurite_installed || return 1
+  fi
+  say "starting Azurite"
+  local port i
+  port=$(scripts/pg.sh freeport) || return 1
+  mkdir -p "$TMP/azurite"
+  node "$AZURITE_MAIN" --skipApiVersionCheck --disableTelemetry --silent --location "$TMP/azurite" \
+    --blobHost 127.0.0.1 --blobPort "$port" >"$TMP/azurite.log" 2>&1 &
+  AZURITE_PID=$!
+  for i in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      export LMS_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+      echo "Azurite blob service on 127.0.0.1:$port"
+      return 0
+    fi
+    kill -0 "$AZURITE_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  cat "$TMP/azurite.log" >&2
+  return 1
+}
+if ! start_azurite; then
+  echo "test.sh: WARNING: could not start Azurite; the Azure Blob Storage tests will fail" >&2
+  unset LMS_TEST_AZURITE
+fi
 
 # --- (c) build --------------------------------------------------------------------------------------
 say "dotnet build Lms.sln -c Release"

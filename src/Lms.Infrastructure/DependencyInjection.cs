@@ -1,5 +1,7 @@
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
+using Lms.Infrastructure.Markdown;
+using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +15,9 @@ namespace Lms.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, seeding.</summary>
+    private static readonly Events.OutboxInterceptor OutboxInterceptorInstance = new();
+
+    /// <summary>Everything outside the process: PostgreSQL, Data Protection keys, e-mail, files, seeding; and the Markdown renderer.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
     {
         var connectionString = config.GetConnectionString("Lms")
@@ -29,7 +33,7 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<LmsDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>())));
+            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()), OutboxInterceptorInstance));
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContext();
@@ -47,9 +51,17 @@ public static class DependencyInjection
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
 
+        services.AddMarkdown();
+        services.AddFileStore(config);
+
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Identity.PersonAccounts>();
+        services.AddMemoryCache();
+        services.AddScoped<Courses.CoursePublisher>();
+        services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
+        services.AddSingleton<Events.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -1,4 +1,6 @@
 using Lms.Domain.Auditing;
+using Lms.Domain.Courses;
+using Lms.Domain.Enrolments;
 using Lms.Domain.Organisation;
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Identity;
@@ -18,6 +20,9 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+    public DbSet<CourseCategory> CourseCategories => Set<CourseCategory>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
 
 namespace Lms.Web.Localization;
@@ -40,5 +41,33 @@ public static class DomainNames
         SystemRole.SchoolDirector => "School director (role)",
         SystemRole.Learner => "Learner",
         _ => role,
+    };
+
+    public static string Of(CourseStatus s) => s switch
+    {
+        CourseStatus.Draft => "Draft",
+        CourseStatus.Published => "Published",
+        CourseStatus.Archived => "Archived",
+        _ => s.ToString(),
+    };
+
+    public static string Of(ActivityKind k) => k switch
+    {
+        ActivityKind.Page => "Page",
+        ActivityKind.File => "File",
+        ActivityKind.Link => "Link",
+        ActivityKind.Assignment => "Assignment",
+        ActivityKind.Quiz => "Quiz",
+        _ => k.ToString(),
+    };
+
+    public static string Of(CompletionCriterion c) => c switch
+    {
+        CompletionCriterion.None => "Not tracked",
+        CompletionCriterion.Viewed => "Viewed",
+        CompletionCriterion.Submitted => "Submitted",
+        CompletionCriterion.GradedAtLeastPassMark => "Graded at or above the pass mark",
+        CompletionCriterion.QuizPassed => "Quiz passed",
+        _ => c.ToString(),
     };
 }

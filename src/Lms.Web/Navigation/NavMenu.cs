@@ -19,6 +19,9 @@ public static class NavMenu
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("/", "Dashboard"),
+        new("/Learn", "My learning"),
+        new("/Learn/Catalogue", "Course catalogue"),
+        new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Admin", "Administration", SystemRole.Administrator),
         new("/Admin/People", "People", SystemRole.Administrator),
         new("/Admin/Schools", "Schools", SystemRole.Administrator),

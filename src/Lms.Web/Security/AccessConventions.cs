@@ -22,6 +22,7 @@ public static class AccessConventions
         c.AuthorizeFolder("/");
         foreach (var page in PublicPages) c.AllowAnonymousToPage(page);
         c.AuthorizeFolder("/Admin", Policies.Administrator);
+        c.AuthorizeFolder("/Design", Policies.CourseDesign);
 
         foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword" })
             c.AddPageApplicationModelConvention(page,
@@ -32,11 +33,14 @@ public static class AccessConventions
 public static class Policies
 {
     public const string Administrator = "Administrator";
+    /// <summary>Authoring courses: course designers, and administrators who stand in for them.</summary>
+    public const string CourseDesign = "CourseDesign";
 
     public static IServiceCollection AddLmsAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Administrator, p => p.RequireRole(SystemRole.Administrator));
+            .AddPolicy(Administrator, p => p.RequireRole(SystemRole.Administrator))
+            .AddPolicy(CourseDesign, p => p.RequireRole(SystemRole.CourseDesigner, SystemRole.Administrator));
         return services;
     }
 }

@@ -3,13 +3,17 @@ namespace Lms.Web.Security;
 /// <summary>
 /// Headers on every response. The CSP allows scripts and styles only from our own origin (no
 /// 'unsafe-inline'), so injected markup cannot run script even if encoding were ever missed.
+/// Frames may come only from the two privacy-enhanced video players that site.js builds from the
+/// Markdown renderer's <c>.video-embed</c> placeholders (YouTube's no-cookie host and Vimeo's player).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
-        "frame-ancestors 'none'";
+        "frame-src " + VideoFrameSources + "; frame-ancestors 'none'";
+
+    public const string VideoFrameSources = "https://www.youtube-nocookie.com https://player.vimeo.com";
 
     public Task InvokeAsync(HttpContext context)
     {

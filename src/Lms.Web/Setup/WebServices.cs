@@ -16,6 +16,7 @@ public static class WebServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<Learning.LearnerContext>();
         services.AddLmsIdentity(config, cookies);
         services.AddLmsLocalization(cookies);
         services.AddLmsRateLimiting(config);

@@ -26,6 +26,9 @@ public sealed partial class TranslationCoverageTests
         foreach (var p in Enum.GetValues<Lms.Domain.Organisation.Position>()) used.Add(DomainNames.Of(p));
         foreach (var s in Enum.GetValues<Lms.Domain.Organisation.SubjectArea>()) used.Add(DomainNames.Of(s));
         foreach (var r in Lms.Domain.Organisation.SystemRole.All) used.Add(DomainNames.OfRole(r));
+        foreach (var v in Enum.GetValues<Lms.Domain.Courses.CourseStatus>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Courses.ActivityKind>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Courses.CompletionCriterion>()) used.Add(DomainNames.Of(v));
         foreach (var m in DomainErrors.AllMessages) used.Add(m);
 
         var missing = used.Where(k => !thai.ContainsKey(k)).ToList();

@@ -19,6 +19,10 @@ public sealed record Audience(bool Anonymous, string[]? Roles)
 /// </summary>
 public static class AuthorizationMatrix
 {
+    /// <summary>An id no record has: pages that need one answer 404 to the allowed and refuse the others first.</summary>
+    public static readonly Guid UnknownId = Guid.Parse("00000000-0000-4000-8000-00000000d00d");
+    private static readonly Audience Designers = Audience.Only(SystemRole.CourseDesigner, SystemRole.Administrator);
+
     public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
         new Dictionary<string, (string, Audience)>
         {
@@ -36,6 +40,15 @@ public static class AuthorizationMatrix
             ["/Account/Logout"] = ("/Account/Logout", Audience.SignedIn),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
+            ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
+            ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
+            ["/Learn/Course"] = ($"/Learn/Course/{UnknownId}", Audience.SignedIn),
+            ["/Learn/Activity"] = ($"/Learn/Activity/{UnknownId}/{UnknownId}", Audience.SignedIn),
+            // Course designers (and administrators standing in for them)
+            ["/Design/Courses/Index"] = ("/Design/Courses", Designers),
+            ["/Design/Courses/Edit"] = ("/Design/Courses/Edit", Designers),
+            ["/Design/Courses/Structure"] = ($"/Design/Courses/Structure/{UnknownId}", Designers),
+            ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),
             // Administrators
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),

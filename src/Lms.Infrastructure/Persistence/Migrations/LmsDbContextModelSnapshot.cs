@@ -86,6 +86,388 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_content_type");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_length");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OpensAfterActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opens_after_activity_id");
+
+                    b.Property<DateTime?>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at_utc");
+
+                    b.Property<decimal?>("PassMark")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<Guid?>("QuizId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quiz_id");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("section_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<string>("rubric")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rubric");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("SectionId")
+                        .HasDatabaseName("ix_activities_section_id");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.PrimitiveCollection<Guid[]>("ChosenActivityIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("chosen_activity_ids");
+
+                    b.Property<string>("CompletionMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("completion_mode");
+
+                    b.Property<string>("CoverImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cover_image_key");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<decimal>("CreditHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("credit_hours");
+
+                    b.Property<DateTime?>("EnrolmentClosesAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolment_closes_at_utc");
+
+                    b.Property<DateTime?>("EnrolmentOpensAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolment_opens_at_utc");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<bool>("HasUnpublishedChanges")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_unpublished_changes");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at_utc");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_version");
+
+                    b.Property<bool>("SelfEnrolment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("self_enrolment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.PrimitiveCollection<string[]>("TargetPositions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_positions");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_th");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_courses");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_courses_category_id");
+
+                    b.HasIndex("Status", "FiscalYear")
+                        .HasDatabaseName("ix_courses_status_fiscal_year");
+
+                    b.ToTable("courses", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_th");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_course_categories");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_course_categories_parent_id");
+
+                    b.ToTable("course_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseSection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_course_sections");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_course_sections_course_id");
+
+                    b.ToTable("course_sections", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.ActivityProgress", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at_utc");
+
+                    b.Property<DateTime?>("FirstViewedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_viewed_at_utc");
+
+                    b.Property<decimal?>("Grade")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTime?>("GradedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at_utc");
+
+                    b.Property<DateTime?>("LastViewedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_viewed_at_utc");
+
+                    b.Property<DateTime?>("QuizPassedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quiz_passed_at_utc");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.HasKey("EnrolmentId", "ActivityId")
+                        .HasName("pk_activity_progress");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_activity_progress_activity_id");
+
+                    b.ToTable("activity_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at_utc");
+
+                    b.Property<int?>("CompletedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_version");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at_utc");
+
+                    b.Property<Guid?>("EnrolledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<DateTime?>("LastActivityAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at_utc");
+
+                    b.Property<Guid?>("LastActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_activity_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrolments");
+
+                    b.HasIndex("CourseId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrolments_course_id_person_id");
+
+                    b.HasIndex("PersonId", "CompletedAtUtc")
+                        .HasDatabaseName("ix_enrolments_person_id_completed_at_utc");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -261,6 +643,85 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasName("pk_offices");
 
                     b.ToTable("offices", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at_utc");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.HasKey("CourseId", "Version")
+                        .HasName("pk_course_versions");
+
+                    b.ToTable("course_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Events.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at_utc");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("processed_at_utc IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
@@ -574,6 +1035,71 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.CourseSection", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_course_sections_section_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.Course", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.CourseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_courses_course_categories_category_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseCategory", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.CourseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_course_categories_course_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseSection", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_sections_courses_course_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.ActivityProgress", b =>
+                {
+                    b.HasOne("Lms.Domain.Enrolments.Enrolment", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_progress_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_courses_course_id");
+
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_people_person_id");
+                });
+
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>
                 {
                     b.HasOne("Lms.Domain.Organisation.School", null)
@@ -591,6 +1117,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_schools_offices_office_id");
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_versions_courses_course_id");
                 });
 
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
@@ -660,6 +1196,21 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.Course", b =>
+                {
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseSection", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,10 +17,57 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!window.confirm(el.getAttribute('data-confirm'))) e.preventDefault();
     });
   });
+  // Course content: the Markdown renderer writes inert placeholders for YouTube/Vimeo lines; here they become
+  // players. Only the provider and a checked id are read from the page: the player address is built here, on the
+  // privacy-enhanced hosts that the CSP's frame-src allows and nothing else.
+  const players = {
+    youtube: { name: 'YouTube', id: /^[A-Za-z0-9_-]{11}$/,
+      src: (id) => 'https://www.youtube-nocookie.com/embed/' + id },
+    vimeo: { name: 'Vimeo', id: /^[0-9]{1,12}$/,
+      src: (id, hash) => 'https://player.vimeo.com/video/' + id + '?dnt=1' + (hash ? '&h=' + hash : '') },
+  };
+  const thai = document.documentElement.lang === 'th';
+  document.querySelectorAll('.video-embed[data-provider][data-video-id]').forEach((box) => {
+    const player = Object.prototype.hasOwnProperty.call(players, box.dataset.provider) ? players[box.dataset.provider] : null;
+    const id = box.dataset.videoId;
+    const hash = box.dataset.videoHash || '';
+    if (!player || !player.id.test(id) || (hash && !/^[0-9a-f]{6,32}$/.test(hash))) return;
+    const frame = document.createElement('iframe');
+    frame.src = player.src(id, hash);
+    frame.title = (thai ? '\u0e27\u0e34\u0e14\u0e35\u0e42\u0e2d\u0e08\u0e32\u0e01 ' : 'Video from ') + player.name; // 'วิดีโอจาก', escaped: the file may be read as Latin-1
+    frame.loading = 'lazy';
+    frame.referrerPolicy = 'strict-origin-when-cross-origin';
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation');
+    frame.setAttribute('allow', 'fullscreen; picture-in-picture; encrypted-media');
+    frame.setAttribute('allowfullscreen', '');
+    box.replaceChildren(frame);
+    box.classList.add('has-player');
+  });
   // Prevent double submission of forms (a double click must not post twice).
   document.querySelectorAll('form[method="post"]').forEach((form) => {
     form.addEventListener('submit', () => {
       setTimeout(() => form.querySelectorAll('button[type="submit"]').forEach((b) => { b.disabled = true; }), 0);
+    });
+  });
+});
+
+// Live Markdown preview for course authors: the server renders and sanitises, exactly as learners get it.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('textarea[data-preview]').forEach((area) => {
+    const target = document.querySelector(area.getAttribute('data-preview'));
+    const url = area.getAttribute('data-preview-url');
+    const token = area.form && area.form.querySelector('input[name="__RequestVerificationToken"]');
+    if (!target || !url || !token) return;
+    let timer;
+    area.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const body = new FormData();
+        body.append('body', area.value);
+        body.append('__RequestVerificationToken', token.value);
+        const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
+        if (response.ok) target.innerHTML = await response.text();
+      }, 400);
     });
   });
 });

@@ -1,0 +1,24 @@
+namespace Lms.Domain.Enrolments;
+
+/// <summary>What one learner has done in one activity. One row per enrolment and activity.</summary>
+public sealed class ActivityProgress
+{
+    public Guid EnrolmentId { get; private set; }
+    public Guid ActivityId { get; private set; }
+    public DateTime? FirstViewedAtUtc { get; internal set; }
+    public DateTime? LastViewedAtUtc { get; internal set; }
+    public DateTime? SubmittedAtUtc { get; internal set; }
+    public decimal? Grade { get; internal set; }
+    public DateTime? GradedAtUtc { get; internal set; }
+    public DateTime? QuizPassedAtUtc { get; internal set; }
+    /// <summary>When the activity's completion criterion was first met. Never cleared (see <see cref="Enrolment"/>).</summary>
+    public DateTime? CompletedAtUtc { get; internal set; }
+
+    private ActivityProgress() { }
+
+    internal ActivityProgress(Guid enrolmentId, Guid activityId)
+    {
+        EnrolmentId = enrolmentId;
+        ActivityId = activityId;
+    }
+}

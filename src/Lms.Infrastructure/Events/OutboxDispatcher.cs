@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Lms.Domain.Common;
+using Lms.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lms.Infrastructure.Events;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public int BatchSize { get; set; } = 50;
+    public int MaxAttempts { get; set; } = 10;
+}
+
+/// <summary>
+/// Hands saved domain events to their handlers. Several app instances may run it: each claims rows with
+/// FOR UPDATE SKIP LOCKED, so a message is handled by one instance at a time. A failing handler is
+/// retried with a growing delay; after MaxAttempts the row stays unprocessed with its error for an operator.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    private static readonly Dictionary<string, Type> EventTypes = typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+        .ToDictionary(t => t.FullName!);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchBatchAsync(stoppingToken) == 0)
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                log.LogError(e, "Outbox dispatch failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Handles one batch; returns how many messages it took. Public for tests.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LmsDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlInterpolated($@"SELECT * FROM outbox_messages
+                WHERE processed_at_utc IS NULL AND attempts < {options.Value.MaxAttempts}
+                  AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= {now})
+                ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var message in batch)
+        {
+            try
+            {
+                await HandleAsync(scope.ServiceProvider, message, ct);
+                message.ProcessedAtUtc = clock.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                message.NextAttemptAtUtc = now.AddSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
+                log.LogWarning(e, "Handling {Type} #{Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return batch.Count;
+    }
+
+    private static async Task HandleAsync(IServiceProvider services, OutboxMessage message, CancellationToken ct)
+    {
+        if (!EventTypes.TryGetValue(message.Type, out var type))
+            throw new InvalidOperationException($"Unknown event type {message.Type}");
+        var domainEvent = JsonSerializer.Deserialize(message.Payload, type, OutboxInterceptor.Json)!;
+        var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(type);
+        foreach (var handler in services.GetServices(handlerType))
+            await (Task)handlerType.GetMethod(nameof(IDomainEventHandler<IDomainEvent>.HandleAsync))!
+                .Invoke(handler, [domainEvent, ct])!;
+    }
+}
+
+public static class DomainEventRegistration
+{
+    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services)
+        where TEvent : IDomainEvent where THandler : class, IDomainEventHandler<TEvent> =>
+        services.AddScoped<IDomainEventHandler<TEvent>, THandler>();
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Lms.Domain.Common;
+using Lms.Domain.Courses;
+using Lms.Domain.Enrolments;
+using Lms.Domain.Organisation;
+using Lms.Infrastructure.Courses;
+using Lms.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Web.Learning;
+
+/// <summary>
+/// What the learner pages share: who is learning, their enrolment in a course, the published version
+/// they see, and recording progress with a retry when two of their requests race.
+/// </summary>
+public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, TimeProvider clock)
+{
+    public static Guid PersonId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Position> PositionOfAsync(Guid personId, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Position).SingleAsync(ct);
+
+    public Task<PublishedCourse?> PublishedAsync(Guid courseId, CancellationToken ct) => publisher.CurrentAsync(courseId, ct);
+
+    public Task<Enrolment?> EnrolmentAsync(Guid courseId, Guid personId, CancellationToken ct, bool track = false)
+    {
+        var q = db.Enrolments.Include(e => e.Progress).Where(e => e.CourseId == courseId && e.PersonId == personId);
+        return (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Enrols the person (idempotent: a double click or a second tab finds the first enrolment, because
+    /// PostgreSQL allows one per person and course).
+    /// </summary>
+    public async Task<Enrolment> EnrolAsync(Guid courseId, Guid personId, EnrolmentSource source, Guid? by, CancellationToken ct)
+    {
+        if (await EnrolmentAsync(courseId, personId, ct) is { } existing) return existing;
+        var enrolment = new Enrolment(Guid.NewGuid(), courseId, personId, source, by, Now);
+        db.Enrolments.Add(enrolment);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return enrolment;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            db.Entry(enrolment).State = EntityState.Detached;
+            return (await EnrolmentAsync(courseId, personId, ct))!;
+        }
+    }
+
+    /// <summary>
+    /// Applies a progress change and saves it. If another request of the same person saved the enrolment
+    /// in between (row version), reload and apply again, so neither change nor a completion is lost.
+    /// </summary>
+    public async Task<Enrolment> RecordAsync(Guid courseId, Guid personId, Action<Enrolment> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var enrolment = await EnrolmentAsync(courseId, personId, ct, track: true)
+                            ?? throw new DomainException("enrolment.missing", "Not enrolled in this course.");
+            change(enrolment);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return enrolment;
+            }
+            // The row version changed, or a parallel first view inserted the same progress row.
+            catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException
+                                                               || e.InnerException is Npgsql.PostgresException { SqlState: "23505" }))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

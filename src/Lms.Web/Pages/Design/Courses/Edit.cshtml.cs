@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Lms.Domain.Calendar;
+using Lms.Domain.Common;
+using Lms.Domain.Courses;
+using Lms.Domain.Organisation;
+using Lms.Infrastructure.Persistence;
+using Lms.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lms.Web.Pages.Design.Courses;
+
+/// <summary>Create (no id) or edit a course's details: titles, summary, hours, fiscal year, audience, enrolment.</summary>
+public sealed class EditModel(LmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public CourseInput Input { get; set; } = new();
+    public List<SelectListItem> PositionOptions { get; private set; } = [];
+
+    public sealed class CourseInput
+    {
+        [Required(ErrorMessage = "Please enter the course title in Thai.")]
+        [StringLength(200, ErrorMessage = "The name may have at most 200 characters.")]
+        public string TitleTh { get; set; } = "";
+        [StringLength(200, ErrorMessage = "The name may have at most 200 characters.")]
+        public string? TitleEn { get; set; }
+        [StringLength(20000, ErrorMessage = "The text is too long.")]
+        public string? Summary { get; set; }
+        [Range(0, 1000, ErrorMessage = "Credit hours must be between 0 and 1000.")]
+        public decimal CreditHours { get; set; }
+        [Range(2500, 2700, ErrorMessage = "Enter the fiscal year in the Buddhist Era, e.g. 2570.")]
+        public int FiscalYear { get; set; }
+        public List<Position> TargetPositions { get; set; } = [];
+        public bool SelfEnrolment { get; set; } = true;
+        /// <summary>Local (Thailand) dates as typed in date inputs.</summary>
+        public DateOnly? EnrolmentOpens { get; set; }
+        public DateOnly? EnrolmentCloses { get; set; }
+        public uint Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Options();
+        if (Id is null)
+        {
+            Input.FiscalYear = Domain.Calendar.FiscalYear.ContainingUtc(clock.GetUtcNow().UtcDateTime).BuddhistYear;
+            return Page();
+        }
+        var c = await db.Courses.FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (c is null) return NotFound();
+        Input = new CourseInput
+        {
+            TitleTh = c.TitleTh, TitleEn = c.TitleEn, Summary = c.Summary, CreditHours = c.CreditHours, FiscalYear = c.FiscalYear,
+            TargetPositions = [.. c.TargetPositions], SelfEnrolment = c.SelfEnrolment,
+            EnrolmentOpens = ToLocalDate(c.EnrolmentOpensAtUtc), EnrolmentCloses = ToLocalDate(c.EnrolmentClosesAtUtc),
+            Version = ConcurrencyToken.Get(db, c),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Options();
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            Course course;
+            var fy = new FiscalYear(Input.FiscalYear);
+            if (Id is null)
+            {
+                var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+                course = new Course(Guid.NewGuid(), Input.TitleTh, Input.TitleEn ?? "", fy, Input.CreditHours, me, clock.GetUtcNow().UtcDateTime);
+                db.Courses.Add(course);
+            }
+            else
+            {
+                course = await db.Courses.FirstOrDefaultAsync(x => x.Id == Id, ct) ?? throw new KeyNotFoundException();
+                ConcurrencyToken.Expect(db, course, Input.Version);
+            }
+            course.Describe(Input.TitleTh, Input.TitleEn ?? "", Input.Summary ?? "", Input.CreditHours, fy);
+            course.Target(Input.TargetPositions);
+            // The window is in whole local days: opens at 00:00 and closes at the end of the closing day, Thailand time.
+            course.SetEnrolment(Input.SelfEnrolment, ToUtc(Input.EnrolmentOpens), ToUtc(Input.EnrolmentCloses?.AddDays(1)));
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/Design/Courses/Structure/{course.Id}");
+        }
+        catch (DomainException e) { ModelState.AddModelError(string.Empty, DomainErrors.Describe(e, l)); }
+        catch (DbUpdateConcurrencyException) { ModelState.AddModelError(string.Empty, l["Someone else changed this record at the same time. Please reload and try again."]); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        return Page();
+    }
+
+    private void Options() => PositionOptions = Admin.Options.Positions(l);
+
+    private static DateOnly? ToLocalDate(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(u + FiscalYear.ThailandOffset) : null;
+    private static DateTime? ToUtc(DateOnly? local) =>
+        local is { } d ? DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - FiscalYear.ThailandOffset, DateTimeKind.Utc) : null;
+}

@@ -1,0 +1,37 @@
+using Lms.Domain.Courses;
+using Lms.Domain.Enrolments;
+using Lms.Web.Learning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lms.Web.Pages.Learn;
+
+/// <summary>A course as its learner sees it: sections, each activity done / open / not yet open, and the next step.</summary>
+public sealed class CourseModel(LearnerContext learner) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public PublishedCourse Course { get; private set; } = null!;
+    public Enrolment Enrolment { get; private set; } = null!;
+    public CourseOutline Outline { get; private set; } = null!;
+    public Guid? NextActivityId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var course = await learner.PublishedAsync(Id, ct);
+        var enrolment = await learner.EnrolmentAsync(Id, LearnerContext.PersonId(User), ct);
+        // Not enrolled (or no published version): nothing to show, and no hint whether the course exists.
+        if (course is null || enrolment is null) return NotFound();
+        (Course, Enrolment, Outline) = (course, enrolment, course.Outline());
+        NextActivityId = enrolment.NextActivity(Outline, learner.Now)?.Id;
+        return Page();
+    }
+
+    public ActivityState StateOf(PublishedActivity a)
+    {
+        var progress = Enrolment.ProgressByActivity;
+        if (CompletionRules.IsDone(a.Rules, progress.GetValueOrDefault(a.Id))) return ActivityState.Done;
+        return CompletionRules.IsOpen(Outline, a.Rules, progress, learner.Now) ? ActivityState.Open : ActivityState.NotYetOpen;
+    }
+
+    public enum ActivityState { Open, Done, NotYetOpen }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using Lms.Domain.Enrolments;
+using Lms.Infrastructure.Events;
+using Lms.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Web.Tests.Courses;
+
+/// <summary>A designer builds and publishes a course; a teacher enrols and works through it to completion.</summary>
+public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsAppFactory>
+{
+    private static string Location(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Replace("https://localhost", "");
+
+    private async Task<(HttpClient Designer, Guid CourseId)> CreateCourseAsync(string title)
+    {
+        var designer = app.NewClient();
+        await designer.SignInOkAsync("designer");
+        var created = await designer.SubmitAsync("/Design/Courses/Edit", new Dictionary<string, string>
+        {
+            ["Input.TitleTh"] = title, ["Input.CreditHours"] = "6", ["Input.FiscalYear"] = "2570",
+            ["Input.SelfEnrolment"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var structure = Location(created);
+        var courseId = Guid.Parse(structure.Split('/').Last());
+        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยที่ 1 ทำความรู้จัก" }, handler: "AddSection");
+        var page = await designer.PageAsync(structure);
+        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
+        foreach (var (kind, name) in new[] { ("Page", "บทนำ"), ("Page", "สรุป") })
+        {
+            var add = await designer.SubmitAsync(structure, new Dictionary<string, string>
+            {
+                ["sectionId"] = sectionId, ["kind"] = kind, ["title"] = name,
+            }, handler: "AddActivity");
+            Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        }
+        return (designer, courseId);
+    }
+
+    private async Task<string> FirstActivityEditorAsync(HttpClient designer, Guid courseId)
+    {
+        var page = await designer.PageAsync($"/Design/Courses/Structure/{courseId}");
+        return page.QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>().First().GetAttribute("href")!;
+    }
+
+    [Fact]
+    public async Task A_designer_publishes_a_course_and_a_teacher_completes_it_by_reading_its_pages()
+    {
+        var (designer, courseId) = await CreateCourseAsync("การเรียนรู้เชิงรุก (Active Learning)");
+        var editor = await FirstActivityEditorAsync(designer, courseId);
+        var saved = await designer.SubmitAsync(editor, new Dictionary<string, string>
+        {
+            ["Input.Body"] = "# ความหมาย\n\nการเรียนรู้ที่ผู้เรียน**ลงมือทำ**\n\n[อันตราย](javascript:alert(1))",
+        }, handler: "Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var published = await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("เผยแพร่ฉบับที่ 1 แล้ว", (await designer.PageAsync($"/Design/Courses/Structure/{courseId}")).Body!.TextContent);
+
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("assistant");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        Assert.Contains("การเรียนรู้เชิงรุก", catalogue.Body!.TextContent);
+        var enrol = await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() },
+            handler: "Enrol");
+        Assert.Equal($"/Learn/Course/{courseId}", Location(enrol));
+
+        var outline = await teacher.PageAsync($"/Learn/Course/{courseId}");
+        Assert.Equal("0%", outline.Text("[data-testid=course-percent]"));
+        var links = outline.QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>().Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(2, links.Count);
+
+        var first = await teacher.PageAsync(links[0]);
+        Assert.Equal("ความหมาย", first.Text(".prose h1"));
+        Assert.Equal("ลงมือทำ", first.Text(".prose strong"));
+        Assert.DoesNotContain("javascript:", first.QuerySelector(".prose")!.InnerHtml);
+        Assert.Equal("50%", (await teacher.PageAsync($"/Learn/Course/{courseId}")).Text("[data-testid=course-percent]"));
+
+        var last = await teacher.PageAsync(links[1]);
+        Assert.Contains("คุณเรียนจบรายวิชานี้แล้ว", last.Text("[data-testid=course-completed]"));
+        var done = await teacher.PageAsync($"/Learn/Course/{courseId}");
+        Assert.Equal("100%", done.Text("[data-testid=course-percent]"));
+        Assert.Matches(@"เรียนจบเมื่อ \d{1,2} \S+ 25\d\d", done.Text("[data-testid=course-complete]"));
+
+        var history = await teacher.PageAsync("/Learn");
+        Assert.Contains("การเรียนรู้เชิงรุก", history.Text("[data-testid=completed-course]"));
+        Assert.Contains("6 ชั่วโมง", history.Body!.TextContent);
+
+        // The completion was saved with an event for later features (certificates, reminders, indicators).
+        var events = await app.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Type == typeof(CourseCompleted).FullName).ToListAsync());
+        Assert.Contains(events, m => m.Payload.Contains(courseId.ToString()));
+        Assert.Equal(1, await app.DbAsync(db => db.Enrolments.CountAsync(e => e.CourseId == courseId && e.CompletedAtUtc != null)));
+    }
+
+    [Fact]
+    public async Task Learners_do_not_see_draft_changes_until_the_designer_publishes_again()
+    {
+        var (designer, courseId) = await CreateCourseAsync("หลักสูตรที่กำลังแก้ไข");
+        await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+        var editor = await FirstActivityEditorAsync(designer, courseId);
+        await designer.SubmitAsync(editor, new Dictionary<string, string> { ["Input.Title"] = "บทนำ (ฉบับใหม่ยังไม่เสร็จ)" }, handler: "Save");
+        Assert.NotNull((await designer.PageAsync($"/Design/Courses/Structure/{courseId}")).QuerySelector("[data-testid=unpublished]"));
+
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("teacher");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        var outline = await teacher.PageAsync($"/Learn/Course/{courseId}");
+        Assert.Contains("บทนำ", outline.Body!.TextContent);
+        Assert.DoesNotContain("ฉบับใหม่ยังไม่เสร็จ", outline.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Enrolling_twice_by_double_click_leaves_one_enrolment()
+    {
+        var (designer, courseId) = await CreateCourseAsync("ลงทะเบียนซ้ำ");
+        await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("staff");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        var fields = new Dictionary<string, string> { ["courseId"] = courseId.ToString() };
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => teacher.SubmitAsync(catalogue, "/Learn/Catalogue", fields, handler: "Enrol")));
+        Assert.All(clicks, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.DbAsync(db => db.Enrolments.CountAsync(e => e.CourseId == courseId)));
+    }
+
+    [Fact]
+    public async Task A_teacher_cannot_open_a_course_they_are_not_enrolled_in()
+    {
+        var (designer, courseId) = await CreateCourseAsync("ไม่ได้ลงทะเบียน");
+        await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("s01p05");
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/Learn/Course/{courseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_activity_refuses_a_disguised_file_and_streams_a_real_PDF_only_to_enrolled_learners()
+    {
+        var (designer, courseId) = await CreateCourseAsync("เอกสารประกอบ");
+        var structure = await designer.PageAsync($"/Design/Courses/Structure/{courseId}");
+        var sectionId = structure.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
+        var token = structure.QuerySelector("form[action*='AddActivity'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        async Task<HttpResponseMessage> Upload(byte[] bytes, string name)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(sectionId), "sectionId" },
+                { new StringContent("File"), "kind" }, { new StringContent("เอกสาร"), "title" },
+            };
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", name);
+            return await designer.PostAsync($"/Design/Courses/Structure/{courseId}?handler=AddActivity", form);
+        }
+
+        await Upload("<script>alert(1)</script>"u8.ToArray(), "หลอก.pdf");
+        var refused = await designer.PageAsync($"/Design/Courses/Structure/{courseId}");
+        Assert.NotNull(refused.QuerySelector("[data-testid=structure-error]"));
+
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        await Upload(pdf, "คู่มือครู.pdf");
+        await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+        var fileActivity = (await designer.PageAsync($"/Design/Courses/Structure/{courseId}"))
+            .QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>().Last().GetAttribute("href")!.Split('/').Last();
+
+        var url = $"/Learn/Activity/{courseId}/{fileActivity}?handler=File";
+        var outsider = app.NewClient();
+        await outsider.SignInOkAsync("s02p05");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
+
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("s02p06");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        var download = await teacher.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("คู่มือครู.pdf", Uri.UnescapeDataString(download.Content.Headers.ContentDisposition!.ToString()));
+    }
+}
