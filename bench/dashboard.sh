@@ -135,9 +135,10 @@ say "database $DB on $PG_HOST:$PG_PORT (PostgreSQL $PG_VERSION, $PG_MODE)"
 # ---------------------------------------------------------------------------------------------- build
 if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   say "building src/Lms.Web (Release) ..."
-  dotnet build src/Lms.Web -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "build failed"; }
-  # Leave no MSBuild node or compiler server competing for the CPU during the run.
-  dotnet build-server shutdown >/dev/null 2>&1 || true
+  # No MSBuild node or compiler server is left behind to compete for the CPU during the run (and none
+  # of anyone else's is shut down).
+  dotnet build src/Lms.Web -c Release -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false \
+    >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "build failed"; }
 fi
 DLL=src/Lms.Web/bin/Release/net10.0/Lms.Web.dll
 [ -f "$DLL" ] || die "$DLL not found"
