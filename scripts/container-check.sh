@@ -91,6 +91,9 @@ PG_DIR=$CHECK_DIR/pg
 APP_PORT=$(scripts/pg.sh freeport)
 PG_PORT=$(scripts/pg.sh freeport)
 PG_FAST=1 scripts/pg.sh start "$PG_DIR" "$PG_PORT"
+# The image runs in Production, which refuses the published development password "lms": give the role a real one.
+DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "ALTER ROLE lms PASSWORD '$DB_PASSWORD'" >/dev/null
 name=lms-check-$$
 cleanup() {
   if [ "${KEEP:-0}" != 1 ]; then
@@ -101,7 +104,7 @@ cleanup() {
 trap cleanup EXIT
 podman run -d --name "$name" --network host \
   -e ASPNETCORE_HTTP_PORTS="$APP_PORT" \
-  -e ConnectionStrings__Lms="Host=127.0.0.1;Port=$PG_PORT;Database=lms;Username=lms;Password=lms;GSS Encryption Mode=Disable" \
+  -e ConnectionStrings__Lms="Host=127.0.0.1;Port=$PG_PORT;Database=lms;Username=lms;Password=$DB_PASSWORD;GSS Encryption Mode=Disable" \
   lms:check >/dev/null
 user=$(podman exec "$name" id -un 2>/dev/null || podman inspect -f '{{.Config.User}}' "$name")
 echo "container user: $user"

@@ -23,6 +23,7 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<CourseCategory> CourseCategories => Set<CourseCategory>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<AssignmentSubmission> AssignmentSubmissions => Set<AssignmentSubmission>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -405,6 +405,84 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("activity_progress", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Enrolments.AssignmentSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feedback");
+
+                    b.Property<decimal?>("Grade")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTime?>("GradedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at_utc");
+
+                    b.Property<Guid?>("GradedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("graded_by");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.PrimitiveCollection<decimal[]>("RubricScores")
+                        .IsRequired()
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("rubric_scores");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignment_submissions");
+
+                    b.HasIndex("EnrolmentId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignment_submissions_enrolment_id_activity_id");
+
+                    b.HasIndex("GradedAtUtc", "SubmittedAtUtc")
+                        .HasDatabaseName("ix_assignment_submissions_graded_at_utc_submitted_at_utc");
+
+                    b.ToTable("assignment_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1081,6 +1159,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_activity_progress_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Enrolments.AssignmentSubmission", b =>
+                {
+                    b.HasOne("Lms.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_submissions_enrolments_enrolment_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
