@@ -55,13 +55,17 @@ public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, T
     /// Applies a progress change and saves it. If another request of the same person saved the enrolment
     /// in between (row version), reload and apply again, so neither change nor a completion is lost.
     /// </summary>
-    public async Task<Enrolment> RecordAsync(Guid courseId, Guid personId, Action<Enrolment> change, CancellationToken ct)
+    public Task<Enrolment> RecordAsync(Guid courseId, Guid personId, Action<Enrolment> change, CancellationToken ct) =>
+        RecordAsync(courseId, personId, e => { change(e); return Task.CompletedTask; }, ct);
+
+    /// <summary>As above, for a change that also reads or adds other rows (re-run in full on a retry).</summary>
+    public async Task<Enrolment> RecordAsync(Guid courseId, Guid personId, Func<Enrolment, Task> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var enrolment = await EnrolmentAsync(courseId, personId, ct, track: true)
                             ?? throw new DomainException("enrolment.missing", "Not enrolled in this course.");
-            change(enrolment);
+            await change(enrolment);
             try
             {
                 await db.SaveChangesAsync(ct);

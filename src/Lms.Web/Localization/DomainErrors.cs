@@ -44,6 +44,13 @@ public static class DomainErrors
         ["rubric.title_required"] = "Each rubric line needs a description.",
         ["rubric.points_positive"] = "Rubric points must be more than zero.",
         ["rubric.line_invalid"] = "Write each rubric line as: what is judged | points",
+        ["submission.empty"] = "Write something or attach a file.",
+        ["submission.too_many_files"] = "At most 5 files can be handed in.",
+        ["submission.graded"] = "This work has been graded; ask the trainer to reopen it to hand in again.",
+        ["grade.out_of_range"] = "A score is outside its rubric line's range.",
+        ["grade.rubric_mismatch"] = "Give a score for every rubric line.",
+        ["grade.nothing_submitted"] = "Nothing has been handed in yet.",
+        ["enrolment.missing"] = "You are not enrolled in this course.",
     };
 
     public static string Describe(DomainException e, IStringLocalizer l) =>

@@ -22,6 +22,7 @@ public static class NavMenu
         new("/Learn", "My learning"),
         new("/Learn/Catalogue", "Course catalogue"),
         new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
+        new("/Teach/Grading", "Grading", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Admin", "Administration", SystemRole.Administrator),
         new("/Admin/People", "People", SystemRole.Administrator),
         new("/Admin/Schools", "Schools", SystemRole.Administrator),

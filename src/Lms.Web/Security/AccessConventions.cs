@@ -23,6 +23,7 @@ public static class AccessConventions
         foreach (var page in PublicPages) c.AllowAnonymousToPage(page);
         c.AuthorizeFolder("/Admin", Policies.Administrator);
         c.AuthorizeFolder("/Design", Policies.CourseDesign);
+        c.AuthorizeFolder("/Teach", Policies.Grading);
 
         foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword" })
             c.AddPageApplicationModelConvention(page,
@@ -35,12 +36,15 @@ public static class Policies
     public const string Administrator = "Administrator";
     /// <summary>Authoring courses: course designers, and administrators who stand in for them.</summary>
     public const string CourseDesign = "CourseDesign";
+    /// <summary>Grading assignments: trainers, course designers and administrators.</summary>
+    public const string Grading = "Grading";
 
     public static IServiceCollection AddLmsAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Administrator, p => p.RequireRole(SystemRole.Administrator))
-            .AddPolicy(CourseDesign, p => p.RequireRole(SystemRole.CourseDesigner, SystemRole.Administrator));
+            .AddPolicy(CourseDesign, p => p.RequireRole(SystemRole.CourseDesigner, SystemRole.Administrator))
+            .AddPolicy(Grading, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator));
         return services;
     }
 }

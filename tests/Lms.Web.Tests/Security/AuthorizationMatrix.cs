@@ -22,6 +22,7 @@ public static class AuthorizationMatrix
     /// <summary>An id no record has: pages that need one answer 404 to the allowed and refuse the others first.</summary>
     public static readonly Guid UnknownId = Guid.Parse("00000000-0000-4000-8000-00000000d00d");
     private static readonly Audience Designers = Audience.Only(SystemRole.CourseDesigner, SystemRole.Administrator);
+    private static readonly Audience Graders = Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator);
 
     public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
         new Dictionary<string, (string, Audience)>
@@ -49,6 +50,9 @@ public static class AuthorizationMatrix
             ["/Design/Courses/Edit"] = ("/Design/Courses/Edit", Designers),
             ["/Design/Courses/Structure"] = ($"/Design/Courses/Structure/{UnknownId}", Designers),
             ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),
+            // Trainers (and designers, administrators) grade assignments
+            ["/Teach/Grading"] = ("/Teach/Grading", Graders),
+            ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
             // Administrators
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),

@@ -5,6 +5,10 @@ using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Markdown;
 using Lms.Web.Files;
 using Lms.Web.Learning;
+using Lms.Web.Localization;
+using Lms.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +18,10 @@ namespace Lms.Web.Pages.Learn;
 /// One activity of a course. Opening it records the view at once — for "viewed" activities that is the
 /// completion, and the course completes in the same request when it was the last one needed.
 /// </summary>
-public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IFileStore files) : PageModel
+[RequestSizeLimit(UploadLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
+public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IFileStore files, UploadRules uploads,
+    LmsDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CourseId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid ActivityId { get; set; }
@@ -24,6 +31,9 @@ public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer mark
     public bool NotOpen { get; private set; }
     public bool CourseJustCompleted { get; private set; }
     public PublishedActivity? Next { get; private set; }
+    public AssignmentSubmission? Submission { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
+    [TempData] public string? ErrorMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,7 +60,57 @@ public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer mark
             return Page();
         }
         if (activity.Kind is ActivityKind.Page or ActivityKind.Assignment) Html = markdown.ToSafeHtml(activity.Body);
+        if (activity.Kind == ActivityKind.Assignment)
+            Submission = await db.AssignmentSubmissions.AsNoTracking()
+                .FirstOrDefaultAsync(x => x.PersonId == me && x.CourseId == CourseId && x.ActivityId == ActivityId, ct);
         return Page();
+    }
+
+    /// <summary>
+    /// Hands in (or replaces, before grading) the assignment. The submission and the progress it makes are
+    /// saved together; a double click or a second tab meets the unique index and is applied as a replacement.
+    /// </summary>
+    public async Task<IActionResult> OnPostSubmitAsync(string? text, List<IFormFile> upload, CancellationToken ct)
+    {
+        var me = LearnerContext.PersonId(User);
+        var course = await learner.PublishedAsync(CourseId, ct);
+        var activity = course?.Find(ActivityId);
+        if (course is null || activity is null || activity.Kind != ActivityKind.Assignment
+            || await learner.EnrolmentAsync(CourseId, me, ct) is null) return NotFound();
+        var (saved, error) = await SubmissionFiles.SaveAsync(upload, uploads, files, l, ct);
+        if (error is not null)
+        {
+            ErrorMessage = error;
+            return RedirectToPage(new { courseId = CourseId, activityId = ActivityId });
+        }
+        try
+        {
+            await learner.RecordAsync(CourseId, me, async e =>
+            {
+                var existing = await db.AssignmentSubmissions.FirstOrDefaultAsync(x => x.EnrolmentId == e.Id && x.ActivityId == ActivityId, ct);
+                if (existing is null)
+                    db.AssignmentSubmissions.Add(new AssignmentSubmission(Guid.NewGuid(), e, ActivityId, text ?? "", saved, learner.Now));
+                else
+                    existing.Replace(text ?? "", saved.Count > 0 ? saved : existing.Files, learner.Now);
+                e.RecordSubmission(course.Outline(), ActivityId, learner.Now);
+            }, ct);
+            StatusMessage = l["Your work has been handed in."];
+        }
+        catch (DomainException e)
+        {
+            ErrorMessage = Localization.DomainErrors.Describe(e, l);
+        }
+        return RedirectToPage(new { courseId = CourseId, activityId = ActivityId });
+    }
+
+    /// <summary>A file of the person's own submission.</summary>
+    public async Task<IActionResult> OnGetSubmissionFileAsync(int index, CancellationToken ct)
+    {
+        var me = LearnerContext.PersonId(User);
+        var submission = await db.AssignmentSubmissions.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.PersonId == me && x.CourseId == CourseId && x.ActivityId == ActivityId, ct);
+        if (submission is null || index < 0 || index >= submission.Files.Count) return NotFound();
+        return await SubmissionDownload.ServeAsync(files, submission.Files[index], ct) ?? (IActionResult)NotFound();
     }
 
     /// <summary>The activity's file, streamed to enrolled learners only (ranges for video; Thai file names).</summary>
