@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Web.Pages;
 
-/// <summary>The signed-in person's own dashboard. Sections are filled by later features.</summary>
+/// <summary>The signed-in person's own dashboard: their learning this fiscal year; more sections come with later features.</summary>
 public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
     public string FullName { get; private set; } = "";
@@ -17,19 +17,29 @@ public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
     public DateTime NowUtc { get; private set; }
     public IReadOnlyList<(Position Position, int Count)> StaffByPosition { get; private set; } = [];
     public int ActiveSchools { get; private set; }
+    public int CoursesInProgress { get; private set; }
+    public int CompletedThisYear { get; private set; }
+    public decimal HoursThisYear { get; private set; }
 
-    private sealed record Me(string Title, string FirstName, string LastName, Position Position, Guid? SchoolId, string? School);
+    private sealed record Me(string Title, string FirstName, string LastName, Position Position, Guid? SchoolId, string? School,
+        int InProgress, int CompletedInYear, decimal? HoursInYear);
 
     /// <summary>
     /// The one query every dashboard view makes, compiled once: EF no longer walks, hashes and looks up
     /// the expression tree in its query cache on each request.
     /// </summary>
-    private static readonly Func<LmsDbContext, Guid, CancellationToken, Task<Me>> LoadMe = EF.CompileAsyncQuery(
-        (LmsDbContext db, Guid id, CancellationToken ct) =>
+    private static readonly Func<LmsDbContext, Guid, DateTime, DateTime, CancellationToken, Task<Me>> LoadMe = EF.CompileAsyncQuery(
+        (LmsDbContext db, Guid id, DateTime yearStart, DateTime yearEnd, CancellationToken ct) =>
             (from p in db.People.AsNoTracking()
              where p.Id == id
              select new Me(p.Title, p.FirstName, p.LastName, p.Position, p.SchoolId,
-                 db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault()))
+                 db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault(),
+                 db.Enrolments.Count(e => e.PersonId == id && e.CompletedAtUtc == null),
+                 db.Enrolments.Count(e => e.PersonId == id && e.CompletedAtUtc >= yearStart && e.CompletedAtUtc < yearEnd),
+                 (from e in db.Enrolments
+                  join c in db.Courses on e.CourseId equals c.Id
+                  where e.PersonId == id && e.CompletedAtUtc >= yearStart && e.CompletedAtUtc < yearEnd
+                  select (decimal?)c.CreditHours).Sum()))
             .First());
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -37,7 +47,8 @@ public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
         var id = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         NowUtc = clock.GetUtcNow().UtcDateTime;
         CurrentFiscalYear = FiscalYear.ContainingUtc(NowUtc);
-        var me = await LoadMe(db, id, ct);
+        var me = await LoadMe(db, id, CurrentFiscalYear.StartUtc, CurrentFiscalYear.EndUtcExclusive, ct);
+        (CoursesInProgress, CompletedThisYear, HoursThisYear) = (me.InProgress, me.CompletedInYear, me.HoursInYear ?? 0);
         FullName = $"{me.Title}{me.FirstName} {me.LastName}";
         Position = me.Position;
         SchoolName = me.School;

@@ -87,6 +87,8 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         var history = await teacher.PageAsync("/Learn");
         Assert.Contains("การเรียนรู้เชิงรุก", history.Text("[data-testid=completed-course]"));
         Assert.Contains("6 ชั่วโมง", history.Body!.TextContent);
+        var dashboard = await teacher.PageAsync("/");
+        Assert.Contains("ปีงบประมาณนี้เรียนจบ 1 รายวิชา (6 ชั่วโมง)", dashboard.Text("[data-testid=learning-summary]"));
 
         // The completion was saved with an event for later features (certificates, reminders, indicators).
         var events = await app.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Type == typeof(CourseCompleted).FullName).ToListAsync());
