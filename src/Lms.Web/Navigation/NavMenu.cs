@@ -23,6 +23,8 @@ public static class NavMenu
         new("/Learn/Catalogue", "Course catalogue"),
         new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Teach/Grading", "Grading", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator),
+        new("/Reports/Courses", "Course reports", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator,
+            SystemRole.SchoolDirector),
         new("/Admin", "Administration", SystemRole.Administrator),
         new("/Admin/People", "People", SystemRole.Administrator),
         new("/Admin/Schools", "Schools", SystemRole.Administrator),

@@ -24,6 +24,7 @@ public static class AccessConventions
         c.AuthorizeFolder("/Admin", Policies.Administrator);
         c.AuthorizeFolder("/Design", Policies.CourseDesign);
         c.AuthorizeFolder("/Teach", Policies.Grading);
+        c.AuthorizeFolder("/Reports", Policies.CourseReports);
 
         foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword" })
             c.AddPageApplicationModelConvention(page,
@@ -38,13 +39,17 @@ public static class Policies
     public const string CourseDesign = "CourseDesign";
     /// <summary>Grading assignments: trainers, course designers and administrators.</summary>
     public const string Grading = "Grading";
+    /// <summary>Course reports: trainers, designers and administrators (everyone), school directors (their school).</summary>
+    public const string CourseReports = "CourseReports";
 
     public static IServiceCollection AddLmsAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Administrator, p => p.RequireRole(SystemRole.Administrator))
             .AddPolicy(CourseDesign, p => p.RequireRole(SystemRole.CourseDesigner, SystemRole.Administrator))
-            .AddPolicy(Grading, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator));
+            .AddPolicy(Grading, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator))
+            .AddPolicy(CourseReports, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator,
+                SystemRole.SchoolDirector));
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class AuthorizationMatrix
     /// <summary>An id no record has: pages that need one answer 404 to the allowed and refuse the others first.</summary>
     public static readonly Guid UnknownId = Guid.Parse("00000000-0000-4000-8000-00000000d00d");
     private static readonly Audience Designers = Audience.Only(SystemRole.CourseDesigner, SystemRole.Administrator);
+    private static readonly Audience Reporters =
+        Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator, SystemRole.SchoolDirector);
     private static readonly Audience Graders = Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator);
 
     public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
@@ -54,6 +56,9 @@ public static class AuthorizationMatrix
             // Trainers (and designers, administrators) grade assignments
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
+            // Course reports (directors: own school only)
+            ["/Reports/Courses"] = ("/Reports/Courses", Reporters),
+            ["/Reports/CourseProgress"] = ($"/Reports/CourseProgress/{UnknownId}", Reporters),
             // Administrators
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),

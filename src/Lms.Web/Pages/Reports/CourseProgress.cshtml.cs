@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Lms.Domain.Courses;
+using Lms.Domain.Organisation;
+using Lms.Infrastructure.Courses;
+using Lms.Infrastructure.Persistence;
+using Lms.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Lms.Web.Pages.Reports;
+
+/// <summary>
+/// Who is where in one course: progress, last activity, completion — and who is stuck (no activity for
+/// a number of days, a setting). Directors see their own school's staff only. Export as CSV or XLSX.
+/// </summary>
+public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publisher, TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration config,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public PublishedCourse Course { get; private set; } = null!;
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public ReportScope Scope { get; private set; } = new((Guid?)null);
+    public int StuckAfterDays => config.GetValue("Reports:StuckAfterDays", 14);
+
+    public enum State { NotStarted, InProgress, Stuck, Completed }
+
+    public sealed record Row(string Name, string? School, Position Position, int Percent, DateTime EnrolledAtUtc,
+        DateTime? LastActivityAtUtc, DateTime? CompletedAtUtc, State State);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", Headers().Select(Quote)));
+        foreach (var r in Table()) csv.AppendLine(string.Join(",", r.Select(v => Quote(v?.ToString() ?? ""))));
+        // A BOM so that Excel opens the Thai text as UTF-8.
+        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", FileName("csv"));
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var headers = Headers();
+        var sheet = Table().Select(r => headers.Zip(r).ToDictionary(x => x.First, x => x.Second)).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, cancellationToken: ct);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+    }
+
+    public string StateName(State s) => s switch
+    {
+        State.NotStarted => l["Not started"],
+        State.InProgress => l["In progress"],
+        State.Stuck => l["Stuck"],
+        _ => l["Completed"],
+    };
+
+    private string[] Headers() =>
+        [l["Name"], l["School"], l["Position"], l["Progress (%)"], l["Enrolled"], l["Last activity"], l["Completed"], l["Status"]];
+
+    private IEnumerable<object?[]> Table() => Rows.Select(r => new object?[]
+    {
+        r.Name, r.School, l[DomainNames.Of(r.Position)].Value, r.Percent, DateDisplay.Date(r.EnrolledAtUtc),
+        DateDisplay.Date(r.LastActivityAtUtc), DateDisplay.Date(r.CompletedAtUtc), StateName(r.State),
+    });
+
+    private string FileName(string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"course-progress-{clock.GetUtcNow():yyyyMMdd}.{extension}");
+
+    /// <summary>Quotes every field, and defuses a leading =, +, - or @ so a name cannot run as a spreadsheet formula.</summary>
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var course = await publisher.CurrentAsync(Id, ct);
+        if (course is null) return false;
+        Course = course;
+        Scope = await ReportScope.ForAsync(User, db, ct);
+        var school = Scope.SchoolId;
+        var outline = course.Outline();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await (from e in db.Enrolments.AsNoTracking().Include(e => e.Progress)
+                          join p in db.People.AsNoTracking() on e.PersonId equals p.Id
+                          where e.CourseId == Id && (school == null || p.SchoolId == school)
+                          orderby p.FirstName, p.LastName
+                          select new
+                          {
+                              Enrolment = e, Name = p.Title + p.FirstName + " " + p.LastName, p.Position,
+                              School = db.Schools.Where(s => s.Id == p.SchoolId).Select(s => s.NameTh).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        Rows = rows.Select(x =>
+        {
+            var e = x.Enrolment;
+            var last = e.LastActivityAtUtc;
+            var state = e.CompletedAtUtc is not null ? State.Completed
+                : (last ?? e.EnrolledAtUtc) < now.AddDays(-StuckAfterDays) ? State.Stuck
+                : last is null ? State.NotStarted : State.InProgress;
+            return new Row(x.Name, x.School, x.Position, e.PercentComplete(outline), e.EnrolledAtUtc, last, e.CompletedAtUtc, state);
+        }).ToList();
+        return true;
+    }
+}
