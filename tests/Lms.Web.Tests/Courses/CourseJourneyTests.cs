@@ -184,4 +184,33 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Contains("คู่มือครู.pdf", Uri.UnescapeDataString(download.Content.Headers.ContentDisposition!.ToString()));
     }
+
+    [Fact]
+    public async Task Dragging_an_activity_reorders_it_and_chosen_activities_decide_completion()
+    {
+        var (designer, courseId) = await CreateCourseAsync("ลากวาง");
+        var structure = $"/Design/Courses/Structure/{courseId}";
+        var page = await designer.PageAsync(structure);
+        var sectionId = page.QuerySelector("ol.activity-list")!.GetAttribute("data-section-id")!;
+        var ids = page.QuerySelectorAll("li[data-activity-id]").Select(li => li.GetAttribute("data-activity-id")!).ToList();
+
+        var moved = await designer.SubmitAsync(page, structure, new Dictionary<string, string>
+        {
+            ["activityId"] = ids[1], ["sectionId"] = sectionId, ["index"] = "0",
+        }, handler: "MoveActivityTo");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        page = await designer.PageAsync(structure);
+        Assert.Equal([ids[1], ids[0]], page.QuerySelectorAll("li[data-activity-id]").Select(li => li.GetAttribute("data-activity-id")!));
+
+        await designer.SubmitAsync(page, structure, new Dictionary<string, string> { ["mode"] = "ChosenActivities", ["chosen"] = ids[0] },
+            handler: "Completion");
+        await designer.SubmitAsync(structure, new Dictionary<string, string>(), handler: "Publish");
+
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("s04p03");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        var only = await teacher.PageAsync($"/Learn/Activity/{courseId}/{ids[0]}");
+        Assert.NotNull(only.QuerySelector("[data-testid=course-completed]")); // the one chosen activity completes the course
+    }
 }

@@ -71,3 +71,32 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Drag and drop of course activities (the ↑/↓ buttons remain the keyboard way). A drop posts the new
+// place with the page's antiforgery token and reloads, so the server's order is what the page shows.
+document.addEventListener('DOMContentLoaded', () => {
+  const lists = document.querySelectorAll('ol.activity-list[data-move-url]');
+  if (lists.length === 0) return;
+  const token = document.querySelector('input[name="__RequestVerificationToken"]');
+  let dragged = null;
+  document.querySelectorAll('ol.activity-list li[draggable="true"]').forEach((li) => {
+    li.addEventListener('dragstart', (e) => { dragged = li; e.dataTransfer.effectAllowed = 'move'; li.classList.add('dragging'); });
+    li.addEventListener('dragend', () => { li.classList.remove('dragging'); });
+  });
+  lists.forEach((list) => {
+    list.addEventListener('dragover', (e) => { if (dragged) e.preventDefault(); });
+    list.addEventListener('drop', async (e) => {
+      e.preventDefault();
+      if (!dragged || !token) return;
+      const items = Array.from(list.querySelectorAll('li[data-activity-id]')).filter((x) => x !== dragged);
+      const after = items.findIndex((x) => e.clientY < x.getBoundingClientRect().top + x.offsetHeight / 2);
+      const body = new FormData();
+      body.append('activityId', dragged.getAttribute('data-activity-id'));
+      body.append('sectionId', list.getAttribute('data-section-id'));
+      body.append('index', String(after === -1 ? items.length : after));
+      body.append('__RequestVerificationToken', token.value);
+      await fetch(list.getAttribute('data-move-url'), { method: 'POST', body, credentials: 'same-origin' });
+      window.location.reload();
+    });
+  });
+});

@@ -92,6 +92,13 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
             else c.MoveActivity(activityId, section.Id, index);
         }, ct);
 
+    /// <summary>Drag and drop: the activity goes to <paramref name="index"/> in <paramref name="sectionId"/>.</summary>
+    public Task<IActionResult> OnPostMoveActivityToAsync(Guid activityId, Guid sectionId, int index, CancellationToken ct) =>
+        Change(c => c.MoveActivity(activityId, sectionId, index), ct);
+
+    public Task<IActionResult> OnPostCompletionAsync(CourseCompletionMode mode, List<Guid> chosen, CancellationToken ct) =>
+        Change(c => c.SetCompletion(mode, chosen), ct);
+
     public Task<IActionResult> OnPostRemoveActivityAsync(Guid activityId, CancellationToken ct) =>
         Change(c => c.RemoveActivity(activityId), ct);
 
