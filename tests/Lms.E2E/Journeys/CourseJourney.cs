@@ -103,7 +103,7 @@ public sealed class CourseJourney(LiveApp app, Chromium chromium)
         await using var teacher = await Session.OpenAsync(chromium, app);
         var t = teacher.Page;
         await teacher.SignInAsync(Demo.Teacher);
-        await Expect(t.GetByTestId("who-am-i")).ToContainTextAsync("กิ่งก้อย");
+        await Expect(t.Locator("h1")).ToContainTextAsync(Demo.TeacherFullName);
         await t.GotoAsync("/Learn/Catalogue");
         var card = t.GetByTestId("catalogue-course").Filter(new() { HasText = courseTitle });
         await Expect(card).ToContainTextAsync("6 ชั่วโมง");
