@@ -11,6 +11,7 @@ public sealed class GradingModel(LmsDbContext db, CoursePublisher publisher) : P
 {
     [BindProperty(SupportsGet = true)] public bool ShowGraded { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    [TempData] public string? StatusMessage { get; set; }
 
     public sealed record Row(Guid Id, string Course, string Activity, string Person, string? School, DateTime SubmittedAtUtc, decimal? Grade);
 
