@@ -22,6 +22,7 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
     public DbSet<CourseCategory> CourseCategories => Set<CourseCategory>();
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseMedia> CourseMedia => Set<CourseMedia>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AssignmentSubmission> AssignmentSubmissions => Set<AssignmentSubmission>();
 

@@ -213,4 +213,41 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         var only = await teacher.PageAsync($"/Learn/Activity/{courseId}/{ids[0]}");
         Assert.NotNull(only.QuerySelector("[data-testid=course-completed]")); // the one chosen activity completes the course
     }
+
+    [Fact]
+    public async Task An_image_pasted_into_a_page_is_shown_to_enrolled_learners_only()
+    {
+        var (designer, courseId) = await CreateCourseAsync("รูปภาพในบทเรียน");
+        var editor = await FirstActivityEditorAsync(designer, courseId);
+        var page = await designer.PageAsync(editor);
+        var token = page.QuerySelector("form[action*='Save'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(png);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "แผนภาพ.png");
+        var upload = await designer.PostAsync($"{editor}?handler=Media", form);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var json = System.Text.Json.JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        var url = json.GetProperty("url").GetString()!;
+        Assert.StartsWith($"/Media/{courseId}/", url);
+
+        await designer.SubmitAsync(editor, new Dictionary<string, string> { ["Input.Body"] = "ดูแผนภาพ\n\n" + json.GetProperty("markdown").GetString() },
+            handler: "Save");
+        await designer.SubmitAsync($"/Design/Courses/Structure/{courseId}", new Dictionary<string, string>(), handler: "Publish");
+
+        var outsider = app.NewClient();
+        await outsider.SignInOkAsync("s05p05");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
+
+        var learner = app.NewClient();
+        await learner.SignInOkAsync("s05p06");
+        var catalogue = await learner.PageAsync("/Learn/Catalogue");
+        await learner.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        var activity = await learner.PageAsync($"/Learn/Activity/{courseId}/{editor.Split('/').Last()}");
+        Assert.Equal(url, activity.QuerySelector(".prose img")!.GetAttribute("src"));
+        var image = await learner.GetAsync(url);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await image.Content.ReadAsByteArrayAsync());
+    }
 }

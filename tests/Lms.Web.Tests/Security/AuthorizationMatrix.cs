@@ -44,6 +44,7 @@ public static class AuthorizationMatrix
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
             ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
+            ["/Media/Index"] = ($"/Media/{UnknownId}/2026/11/00000000000000000000000000000000", Audience.SignedIn),
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
             ["/Learn/Course"] = ($"/Learn/Course/{UnknownId}", Audience.SignedIn),
             ["/Learn/Activity"] = ($"/Learn/Activity/{UnknownId}/{UnknownId}", Audience.SignedIn),

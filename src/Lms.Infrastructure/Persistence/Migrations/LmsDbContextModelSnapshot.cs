@@ -328,6 +328,33 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("course_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Courses.CourseMedia", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.HasKey("CourseId", "FileKey")
+                        .HasName("pk_course_media");
+
+                    b.ToTable("course_media", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Courses.CourseSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1139,6 +1166,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_course_categories_course_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Courses.CourseMedia", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_media_courses_course_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Courses.CourseSection", b =>

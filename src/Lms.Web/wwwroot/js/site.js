@@ -100,3 +100,32 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Paste or drop an image (or MP4) into a Markdown editor: it is uploaded to the course and its Markdown inserted.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('textarea[data-media-url]').forEach((area) => {
+    const url = area.getAttribute('data-media-url');
+    const token = area.form && area.form.querySelector('input[name="__RequestVerificationToken"]');
+    if (!url || !token) return;
+    const upload = async (file) => {
+      const body = new FormData();
+      body.append('file', file, file.name || 'image.png');
+      body.append('__RequestVerificationToken', token.value);
+      const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' });
+      const result = await response.json().catch(() => ({}));
+      if (!response.ok) { window.alert(result.error || response.statusText); return; }
+      const at = area.selectionStart;
+      area.value = `${area.value.slice(0, at)}\n${result.markdown}\n${area.value.slice(area.selectionEnd)}`;
+      area.dispatchEvent(new Event('input'));
+    };
+    const take = (files, e) => {
+      const media = Array.from(files || []).filter((f) => /^(image|video)\//.test(f.type));
+      if (media.length === 0) return;
+      e.preventDefault();
+      media.forEach(upload);
+    };
+    area.addEventListener('paste', (e) => take(e.clipboardData && e.clipboardData.files, e));
+    area.addEventListener('dragover', (e) => { if (e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault(); });
+    area.addEventListener('drop', (e) => take(e.dataTransfer && e.dataTransfer.files, e));
+  });
+});

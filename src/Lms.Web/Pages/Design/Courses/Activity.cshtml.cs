@@ -103,6 +103,27 @@ public sealed class ActivityModel(LmsDbContext db, IMarkdownRenderer markdown, I
         return RedirectToPage(new { courseId = CourseId, activityId = ActivityId });
     }
 
+    /// <summary>
+    /// An image (or video) pasted or dropped into the Markdown editor: checked by content, stored, recorded
+    /// for this course, and answered with the Markdown that shows it.
+    /// </summary>
+    public async Task<IActionResult> OnPostMediaAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (file is null || file.Length == 0) return BadRequest(new { error = l["Please choose a file."].Value });
+        await using var stream = file.OpenReadStream();
+        var check = await uploads.CheckAsync(stream, file.FileName, FileCategory.Image | FileCategory.Video, ct);
+        if (!check.IsValid)
+            return BadRequest(new { error = UploadMessages.Describe(check, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "th") });
+        stream.Position = 0;
+        var stored = await files.SaveAsync(stream, check.Type!.ContentType, ct);
+        db.CourseMedia.Add(new CourseMedia(CourseId, stored.Key, Path.GetFileName(file.FileName), DateTime.UtcNow));
+        await db.SaveChangesAsync(ct);
+        var url = $"/Media/{CourseId}/{stored.Key}";
+        var name = Path.GetFileNameWithoutExtension(file.FileName).Replace("]", "").Replace("[", "");
+        return new JsonResult(new { url, markdown = $"![{name}]({url})" });
+    }
+
     /// <summary>Live preview: the same safe HTML learners will get.</summary>
     public ContentResult OnPostPreview([FromForm] string? body) =>
         Content(markdown.ToSafeHtml(body ?? ""), "text/html; charset=utf-8");
