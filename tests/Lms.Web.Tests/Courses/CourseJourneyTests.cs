@@ -250,4 +250,63 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await image.Content.ReadAsByteArrayAsync());
     }
+
+    [Fact]
+    public async Task A_course_exported_as_a_zip_imports_as_a_new_draft_with_its_files_and_rules()
+    {
+        var (designer, courseId) = await CreateCourseAsync("ส่งออกและนำเข้า");
+        var structure = $"/Design/Courses/Structure/{courseId}";
+        var page = await designer.PageAsync(structure);
+        var ids = page.QuerySelectorAll("li[data-activity-id]").Select(li => li.GetAttribute("data-activity-id")!).ToList();
+        await designer.SubmitAsync($"/Design/Courses/Activity/{courseId}/{ids[1]}", new Dictionary<string, string>
+        {
+            ["Input.Body"] = "# สรุป", ["Input.OpensAfterActivityId"] = ids[0],
+        }, handler: "Save");
+        var editor = $"/Design/Courses/Activity/{courseId}/{ids[0]}";
+        var editorPage = await designer.PageAsync(editor);
+        var editorToken = editorPage.QuerySelector("form[action*='Save'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        using (var media = new MultipartFormDataContent { { new StringContent(editorToken), "__RequestVerificationToken" } })
+        {
+            media.Add(new ByteArrayContent(png), "file", "ภาพ.png");
+            var uploaded = System.Text.Json.JsonDocument.Parse(await (await designer.PostAsync($"{editor}?handler=Media", media)).Content.ReadAsStringAsync());
+            await designer.SubmitAsync(editor, new Dictionary<string, string> { ["Input.Body"] = uploaded.RootElement.GetProperty("markdown").GetString()! },
+                handler: "Save");
+        }
+
+        var zip = await designer.GetAsync($"{structure}?handler=Export");
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+        var bytes = await zip.Content.ReadAsByteArrayAsync();
+
+        var import = await designer.PageAsync("/Design/Courses/Import");
+        var token = import.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        async Task<HttpResponseMessage> Post(byte[] content)
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            form.Add(new ByteArrayContent(content), "file", "course.zip");
+            return await designer.PostAsync("/Design/Courses/Import", form);
+        }
+
+        var bad = await Post("not a zip at all"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("ไม่ใช่ไฟล์รายวิชาที่ระบบอ่านได้", (await bad.HtmlAsync()).Text("[data-testid=import-error]"));
+
+        var imported = await Post(bytes);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var newId = Guid.Parse(Location(imported).Split('/').Last());
+        Assert.NotEqual(courseId, newId);
+        var copy = await app.DbAsync(db => db.Courses.AsNoTracking().Include(c => c.Sections).ThenInclude(s => s.Activities).SingleAsync(c => c.Id == newId));
+        Assert.Equal("ส่งออกและนำเข้า", copy.TitleTh);
+        Assert.Equal(Lms.Domain.Courses.CourseStatus.Draft, copy.Status);
+        var activities = copy.AllActivities.ToList();
+        Assert.Equal(["บทนำ", "สรุป"], activities.Select(a => a.Title));
+        Assert.Equal("# สรุป", activities[1].Body);
+        Assert.Equal(activities[0].Id, activities[1].OpensAfterActivityId); // the restriction follows the new ids
+        Assert.DoesNotContain(activities, a => ids.Contains(a.Id.ToString()));
+        // The pasted image came along: stored again for the new course, and the page points at the new copy.
+        Assert.Contains($"/Media/{newId}/", activities[0].Body);
+        Assert.DoesNotContain(courseId.ToString(), activities[0].Body);
+        var newUrl = System.Text.RegularExpressions.Regex.Match(activities[0].Body, @"/Media/[^)]+").Value;
+        Assert.Equal(png, await designer.GetByteArrayAsync(newUrl));
+    }
 }

@@ -4,6 +4,7 @@ using Lms.Domain.Common;
 using Lms.Domain.Courses;
 using Lms.Infrastructure.Courses;
 using Lms.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -116,6 +117,19 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
             ErrorMessage = DomainErrors.Describe(e, l);
         }
         return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>The whole draft with its files as one .zip, to import into another instance.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var course = await db.LoadDraftAsync(Id, ct);
+        if (course is null) return NotFound();
+        var media = await db.CourseMedia.AsNoTracking().Where(m => m.CourseId == Id).ToListAsync(ct);
+        var zip = new MemoryStream();
+        await CourseArchive.WriteAsync(course, media, files, zip, ct);
+        zip.Position = 0;
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"course-{clock.GetUtcNow():yyyyMMdd}.zip");
+        return File(zip, "application/zip", name);
     }
 
     public async Task<IActionResult> OnPostDuplicateAsync(int fiscalYear, CancellationToken ct)
