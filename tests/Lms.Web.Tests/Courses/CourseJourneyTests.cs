@@ -309,4 +309,45 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         var newUrl = System.Text.RegularExpressions.Regex.Match(activities[0].Body, @"/Media/[^)]+").Value;
         Assert.Equal(png, await designer.GetByteArrayAsync(newUrl));
     }
+
+    [Fact]
+    public async Task A_cover_image_shows_in_the_catalogue_to_teachers_not_yet_enrolled_and_a_script_disguised_as_one_is_refused()
+    {
+        var designer = app.NewClient();
+        await designer.SignInOkAsync("designer");
+        var form = await designer.PageAsync("/Design/Courses/Edit");
+        var token = form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        async Task<HttpResponseMessage> Create(byte[] cover, string title)
+        {
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(title), "Input.TitleTh" },
+                { new StringContent("2"), "Input.CreditHours" }, { new StringContent("2570"), "Input.FiscalYear" },
+                { new StringContent("true"), "Input.SelfEnrolment" },
+            };
+            content.Add(new ByteArrayContent(cover), "cover", "ปก.png");
+            return await designer.PostAsync("/Design/Courses/Edit", content);
+        }
+
+        var refused = await Create("<svg onload=alert(1)>"u8.ToArray(), "ปกปลอม");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.False(await app.DbAsync(db => db.Courses.AnyAsync(c => c.TitleTh == "ปกปลอม")));
+
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        var created = await Create(png, "รายวิชามีภาพปก");
+        var structure = Location(created);
+        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วย" }, handler: "AddSection");
+        var page = await designer.PageAsync(structure);
+        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
+        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["sectionId"] = sectionId, ["kind"] = "Page", ["title"] = "อ่าน" },
+            handler: "AddActivity");
+        await designer.SubmitAsync(structure, new Dictionary<string, string>(), handler: "Publish");
+
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("s06p06");
+        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
+        var card = catalogue.QuerySelectorAll("[data-testid=catalogue-course]").First(c => c.TextContent.Contains("รายวิชามีภาพปก"));
+        var src = card.QuerySelector("img.cover")!.GetAttribute("src")!;
+        Assert.Equal(png, await teacher.GetByteArrayAsync(src));
+    }
 }

@@ -16,7 +16,8 @@ public sealed class CatalogueModel(LmsDbContext db, LearnerContext learner, IStr
     public IReadOnlyList<Row> Courses { get; private set; } = [];
     [TempData] public string? ErrorMessage { get; set; }
 
-    public sealed record Row(Guid Id, string TitleTh, string TitleEn, decimal CreditHours, int FiscalYear, bool Enrolled, bool CanEnrol);
+    public sealed record Row(Guid Id, string TitleTh, string TitleEn, decimal CreditHours, int FiscalYear, bool Enrolled, bool CanEnrol,
+        string? CoverKey);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,7 +27,8 @@ public sealed class CatalogueModel(LmsDbContext db, LearnerContext learner, IStr
         var courses = await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published).OrderBy(c => c.TitleTh).ToListAsync(ct);
         var mine = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == me).Select(e => e.CourseId).ToListAsync(ct);
         Courses = courses.Where(c => c.IsFor(position) || mine.Contains(c.Id))
-            .Select(c => new Row(c.Id, c.TitleTh, c.TitleEn, c.CreditHours, c.FiscalYear, mine.Contains(c.Id), c.IsOpenForSelfEnrolment(now)))
+            .Select(c => new Row(c.Id, c.TitleTh, c.TitleEn, c.CreditHours, c.FiscalYear, mine.Contains(c.Id), c.IsOpenForSelfEnrolment(now),
+                c.CoverImageKey))
             .ToList();
     }
 

@@ -20,7 +20,9 @@ public sealed class IndexModel(LmsDbContext db, IFileStore files) : PageModel
         var media = await db.CourseMedia.AsNoTracking().FirstOrDefaultAsync(m => m.CourseId == courseId && m.FileKey == key, ct);
         if (media is null) return NotFound();
         var designer = User.IsInRole(SystemRole.CourseDesigner) || User.IsInRole(SystemRole.Administrator);
-        if (!designer)
+        // A course's cover is part of the catalogue, which every signed-in person may browse.
+        var isCover = await db.Courses.AnyAsync(c => c.Id == courseId && c.CoverImageKey == key && c.PublishedVersion > 0, ct);
+        if (!designer && !isCover)
         {
             var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
             if (!await db.Enrolments.AnyAsync(e => e.CourseId == courseId && e.PersonId == me, ct)) return NotFound();

@@ -4,6 +4,7 @@ using Lms.Domain.Calendar;
 using Lms.Domain.Common;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
+using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,10 @@ using Microsoft.Extensions.Localization;
 namespace Lms.Web.Pages.Design.Courses;
 
 /// <summary>Create (no id) or edit a course's details: titles, summary, hours, fiscal year, audience, enrolment.</summary>
-public sealed class EditModel(LmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[RequestSizeLimit(20 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
+public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore files, UploadRules uploads,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public CourseInput Input { get; set; } = new();
@@ -62,10 +66,23 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IStringLocali
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? cover, CancellationToken ct)
     {
         Options();
         if (!ModelState.IsValid) return Page();
+        StoredFile? coverFile = null;
+        if (cover is { Length: > 0 })
+        {
+            await using var stream = cover.OpenReadStream();
+            var check = await uploads.CheckAsync(stream, cover.FileName, FileCategory.Image, ct);
+            if (!check.IsValid)
+            {
+                ModelState.AddModelError(string.Empty, UploadMessages.Describe(check, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "th"));
+                return Page();
+            }
+            stream.Position = 0;
+            coverFile = await files.SaveAsync(stream, check.Type!.ContentType, ct);
+        }
         try
         {
             Course course;
@@ -85,6 +102,11 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IStringLocali
             course.Target(Input.TargetPositions);
             // The window is in whole local days: opens at 00:00 and closes at the end of the closing day, Thailand time.
             course.SetEnrolment(Input.SelfEnrolment, ToUtc(Input.EnrolmentOpens), ToUtc(Input.EnrolmentCloses?.AddDays(1)));
+            if (coverFile is not null)
+            {
+                course.ChangeCover(coverFile.Key);
+                db.CourseMedia.Add(new CourseMedia(course.Id, coverFile.Key, Path.GetFileName(cover!.FileName), clock.GetUtcNow().UtcDateTime));
+            }
             await db.SaveChangesAsync(ct);
             return Redirect($"/Design/Courses/Structure/{course.Id}");
         }
