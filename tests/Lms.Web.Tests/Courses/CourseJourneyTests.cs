@@ -231,6 +231,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         var json = System.Text.Json.JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
         var url = json.GetProperty("url").GetString()!;
         Assert.StartsWith($"/Media/{courseId}/", url);
+        Assert.EndsWith(".png", url);
 
         await designer.SubmitAsync(editor, new Dictionary<string, string> { ["Input.Body"] = "ดูแผนภาพ\n\n" + json.GetProperty("markdown").GetString() },
             handler: "Save");

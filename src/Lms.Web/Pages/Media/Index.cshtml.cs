@@ -17,6 +17,9 @@ public sealed class IndexModel(LmsDbContext db, IFileStore files) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid courseId, string key, CancellationToken ct)
     {
+        // Addresses may end in the file type's extension (…/abc123.mp4); stored keys never contain a dot.
+        var dot = key.LastIndexOf('.');
+        if (dot > key.LastIndexOf('/')) key = key[..dot];
         var media = await db.CourseMedia.AsNoTracking().FirstOrDefaultAsync(m => m.CourseId == courseId && m.FileKey == key, ct);
         if (media is null) return NotFound();
         var designer = User.IsInRole(SystemRole.CourseDesigner) || User.IsInRole(SystemRole.Administrator);

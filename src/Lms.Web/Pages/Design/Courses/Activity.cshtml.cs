@@ -119,7 +119,8 @@ public sealed class ActivityModel(LmsDbContext db, IMarkdownRenderer markdown, I
         var stored = await files.SaveAsync(stream, check.Type!.ContentType, ct);
         db.CourseMedia.Add(new CourseMedia(CourseId, stored.Key, Path.GetFileName(file.FileName), DateTime.UtcNow));
         await db.SaveChangesAsync(ct);
-        var url = $"/Media/{CourseId}/{stored.Key}";
+        // The type's extension ends the address, so the Markdown renderer knows an .mp4 is a video to play.
+        var url = $"/Media/{CourseId}/{stored.Key}{check.Type.Extensions[0]}";
         var name = Path.GetFileNameWithoutExtension(file.FileName).Replace("]", "").Replace("[", "");
         return new JsonResult(new { url, markdown = $"![{name}]({url})" });
     }
