@@ -8,8 +8,6 @@ namespace Lms.Web.Tests.Courses;
 /// <summary>A teacher hands in evidence for an assignment; a trainer grades it with the rubric; completion follows.</summary>
 public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<LmsAppFactory>
 {
-    private static string Location(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Replace("https://localhost", "");
-
     private async Task<(Guid CourseId, string ActivityUrl)> PublishedAssignmentCourseAsync(string title)
     {
         var designer = app.NewClient();
@@ -18,7 +16,7 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
         {
             ["Input.TitleTh"] = title, ["Input.CreditHours"] = "3", ["Input.FiscalYear"] = "2570", ["Input.SelfEnrolment"] = "true",
         });
-        var structure = Location(created);
+        var structure = created.Location();
         var courseId = Guid.Parse(structure.Split('/').Last());
         await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
         var page = await designer.PageAsync(structure);
@@ -45,11 +43,10 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
         var (courseId, activityUrl) = await PublishedAssignmentCourseAsync("การเขียนแผนการจัดการเรียนรู้");
         var teacher = app.NewClient();
         await teacher.SignInOkAsync("teacher");
-        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
-        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await teacher.EnrolAsync(courseId);
 
         var empty = await teacher.SubmitAsync(activityUrl, new Dictionary<string, string> { ["text"] = "   " }, handler: "Submit");
-        Assert.Contains("กรุณาเขียนคำตอบหรือแนบไฟล์", (await teacher.PageAsync(Location(empty))).Text("[data-testid=activity-error]"));
+        Assert.Contains("กรุณาเขียนคำตอบหรือแนบไฟล์", (await teacher.PageAsync(empty.Location())).Text("[data-testid=activity-error]"));
 
         await teacher.SubmitAsync(activityUrl, new Dictionary<string, string> { ["text"] = "แผนที่ 1: การอ่านจับใจความ" }, handler: "Submit");
         var handedIn = await teacher.PageAsync(activityUrl);
@@ -70,7 +67,7 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
         {
             ["Scores[0]"] = "2", ["Scores[1]"] = "3", ["Feedback"] = "ควรเพิ่มการวัดผล",
         }, handler: "Grade");
-        Assert.Equal("/Teach/Grading", Location(below));
+        Assert.Equal("/Teach/Grading", below.Location());
         var graded = await teacher.PageAsync(activityUrl);
         Assert.Contains("คะแนน 5 / 10", graded.Text("[data-testid=grade]"));
         Assert.Contains("ควรเพิ่มการวัดผล", graded.Text("[data-testid=feedback]"));
@@ -93,8 +90,7 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
         var (courseId, activityUrl) = await PublishedAssignmentCourseAsync("งานของใครของมัน");
         var owner = app.NewClient();
         await owner.SignInOkAsync("assistant");
-        var catalogue = await owner.PageAsync("/Learn/Catalogue");
-        await owner.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await owner.EnrolAsync(courseId);
         await owner.SubmitAsync(activityUrl, new Dictionary<string, string> { ["text"] = "ความลับของฉัน" }, handler: "Submit");
         var id = await app.DbAsync(db => db.AssignmentSubmissions.Where(s => s.CourseId == courseId).Select(s => s.Id).SingleAsync());
 
@@ -103,8 +99,7 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
         var grade = await other.GetAsync($"/Teach/Grade/{id}");
         Assert.Contains("/Account/AccessDenied", grade.Headers.Location!.OriginalString);
         // Enrolled in the same course, another teacher still sees only their own (empty) work.
-        var otherCatalogue = await other.PageAsync("/Learn/Catalogue");
-        await other.SubmitAsync(otherCatalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await other.EnrolAsync(courseId);
         Assert.DoesNotContain("ความลับของฉัน", (await other.PageAsync(activityUrl)).Body!.TextContent);
     }
 }

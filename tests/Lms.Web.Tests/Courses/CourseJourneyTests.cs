@@ -11,8 +11,6 @@ namespace Lms.Web.Tests.Courses;
 /// <summary>A designer builds and publishes a course; a teacher enrols and works through it to completion.</summary>
 public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsAppFactory>
 {
-    private static string Location(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Replace("https://localhost", "");
-
     private async Task<(HttpClient Designer, Guid CourseId)> CreateCourseAsync(string title)
     {
         var designer = app.NewClient();
@@ -23,7 +21,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
             ["Input.SelfEnrolment"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var structure = Location(created);
+        var structure = created.Location();
         var courseId = Guid.Parse(structure.Split('/').Last());
         await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยที่ 1 ทำความรู้จัก" }, handler: "AddSection");
         var page = await designer.PageAsync(structure);
@@ -65,7 +63,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
         Assert.Contains("การเรียนรู้เชิงรุก", catalogue.Body!.TextContent);
         var enrol = await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() },
             handler: "Enrol");
-        Assert.Equal($"/Learn/Course/{courseId}", Location(enrol));
+        Assert.Equal($"/Learn/Course/{courseId}", enrol.Location());
 
         var outline = await teacher.PageAsync($"/Learn/Course/{courseId}");
         Assert.Equal("0%", outline.Text("[data-testid=course-percent]"));
@@ -107,8 +105,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var teacher = app.NewClient();
         await teacher.SignInOkAsync("teacher");
-        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
-        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await teacher.EnrolAsync(courseId);
         var outline = await teacher.PageAsync($"/Learn/Course/{courseId}");
         Assert.Contains("บทนำ", outline.Body!.TextContent);
         Assert.DoesNotContain("ฉบับใหม่ยังไม่เสร็จ", outline.Body!.TextContent);
@@ -176,8 +173,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var teacher = app.NewClient();
         await teacher.SignInOkAsync("s02p06");
-        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
-        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await teacher.EnrolAsync(courseId);
         var download = await teacher.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
@@ -208,8 +204,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var teacher = app.NewClient();
         await teacher.SignInOkAsync("s04p03");
-        var catalogue = await teacher.PageAsync("/Learn/Catalogue");
-        await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await teacher.EnrolAsync(courseId);
         var only = await teacher.PageAsync($"/Learn/Activity/{courseId}/{ids[0]}");
         Assert.NotNull(only.QuerySelector("[data-testid=course-completed]")); // the one chosen activity completes the course
     }
@@ -243,8 +238,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var learner = app.NewClient();
         await learner.SignInOkAsync("s05p06");
-        var catalogue = await learner.PageAsync("/Learn/Catalogue");
-        await learner.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }, handler: "Enrol");
+        await learner.EnrolAsync(courseId);
         var activity = await learner.PageAsync($"/Learn/Activity/{courseId}/{editor.Split('/').Last()}");
         Assert.Equal(url, activity.QuerySelector(".prose img")!.GetAttribute("src"));
         var image = await learner.GetAsync(url);
@@ -294,7 +288,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var imported = await Post(bytes);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var newId = Guid.Parse(Location(imported).Split('/').Last());
+        var newId = Guid.Parse(imported.Location().Split('/').Last());
         Assert.NotEqual(courseId, newId);
         var copy = await app.DbAsync(db => db.Courses.AsNoTracking().Include(c => c.Sections).ThenInclude(s => s.Activities).SingleAsync(c => c.Id == newId));
         Assert.Equal("ส่งออกและนำเข้า", copy.TitleTh);
@@ -336,7 +330,7 @@ public sealed class CourseJourneyTests(LmsAppFactory app) : IClassFixture<LmsApp
 
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
         var created = await Create(png, "รายวิชามีภาพปก");
-        var structure = Location(created);
+        var structure = created.Location();
         await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วย" }, handler: "AddSection");
         var page = await designer.PageAsync(structure);
         var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
