@@ -307,7 +307,9 @@ run_wrk() {
   for kv in ${line#bench: }; do R[${kv%%=*}]=${kv#*=}; done
   R[app_cpu_s]=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }')
   R[cpu_us_per_req]=$(per_request $((cpu1 - cpu0)) "${R[requests]}")
-  if [ "$pg0" = n/a ] || [ "$pg1" = n/a ]; then R[pg_us_per_req]=n/a
+  # A backend that exited during the run (the pool pruning idle connections, e.g. after the write run's
+  # 1,000 connections) takes its ticks with it: the difference is then meaningless, often negative.
+  if [ "$pg0" = n/a ] || [ "$pg1" = n/a ] || [ "$pg1" -lt "$pg0" ]; then R[pg_us_per_req]=n/a
   else R[pg_us_per_req]=$(per_request $((pg1 - pg0)) "${R[requests]}"); fi
   if [ "${R[non200]}" != 0 ] || [ "${R[err_connect]}" != 0 ] || [ "${R[err_read]}" != 0 ] \
      || [ "${R[err_write]}" != 0 ] || [ "${R[err_timeout]}" != 0 ]; then
