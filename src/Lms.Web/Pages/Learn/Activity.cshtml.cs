@@ -8,6 +8,7 @@ using Lms.Web.Learning;
 using Lms.Web.Localization;
 using Lms.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,8 +21,8 @@ namespace Lms.Web.Pages.Learn;
 /// </summary>
 [RequestSizeLimit(UploadLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
-public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IFileStore files, UploadRules uploads,
-    LmsDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IMemoryCache cache, IFileStore files,
+    UploadRules uploads, LmsDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CourseId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid ActivityId { get; set; }
@@ -40,7 +41,7 @@ public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer mark
         var me = LearnerContext.PersonId(User);
         var course = await learner.PublishedAsync(CourseId, ct);
         var activity = course?.Find(ActivityId);
-        if (course is null || activity is null || await learner.EnrolmentAsync(CourseId, me, ct) is null) return NotFound();
+        if (course is null || activity is null) return NotFound();
         (Course, Activity) = (course, activity);
         var outline = course.Outline();
         try
@@ -54,17 +55,35 @@ public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer mark
             CourseJustCompleted = !wasComplete && enrolment.IsComplete;
             Next = enrolment.NextActivity(outline, learner.Now) is { } n ? course.Find(n.Id) : null;
         }
+        // Not enrolled: RecordAsync loads the enrolment (tracked, for the update) and finds none; no
+        // separate look-up first.
+        catch (DomainException e) when (e.Code == "enrolment.missing")
+        {
+            return NotFound();
+        }
         catch (DomainException e) when (e.Code == "activity.not_open")
         {
             NotOpen = true;
             return Page();
         }
-        if (activity.Kind is ActivityKind.Page or ActivityKind.Assignment) Html = markdown.ToSafeHtml(activity.Body);
+        if (activity.Kind is ActivityKind.Page or ActivityKind.Assignment) Html = SafeHtml(course, activity);
         if (activity.Kind == ActivityKind.Assignment)
             Submission = await db.AssignmentSubmissions.AsNoTracking()
                 .FirstOrDefaultAsync(x => x.PersonId == me && x.CourseId == CourseId && x.ActivityId == ActivityId, ct);
         return Page();
     }
+
+    /// <summary>
+    /// The activity's Markdown as safe HTML. A published version never changes, so the result (Markdig and
+    /// the sanitiser, the dearest part of the page) is kept per course, version and activity.
+    /// </summary>
+    private string SafeHtml(PublishedCourse course, PublishedActivity activity) =>
+        cache.GetOrCreate((nameof(SafeHtml), course.Id, course.Version, activity.Id), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            entry.Size = 1 + activity.Body.Length / 1024;
+            return markdown.ToSafeHtml(activity.Body);
+        })!;
 
     /// <summary>
     /// Hands in (or replaces, before grading) the assignment. The submission and the progress it makes are
