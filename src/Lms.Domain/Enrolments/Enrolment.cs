@@ -43,13 +43,22 @@ public sealed class Enrolment : IHasDomainEvents
 
     public IReadOnlyDictionary<Guid, ActivityProgress> ProgressByActivity => progress.ToDictionary(p => p.ActivityId);
 
+    /// <summary>
+    /// How finely repeat views are recorded. Re-opening the same activity within this time changes nothing,
+    /// so a reload is a read, not a write (and a person's parallel tabs do not contend for their enrolment row).
+    /// </summary>
+    public static readonly TimeSpan ViewResolution = TimeSpan.FromMinutes(1);
+
     public void RecordView(CourseOutline outline, Guid activityId, DateTime nowUtc)
     {
         var (rules, p) = Open(outline, activityId, nowUtc);
         p.FirstViewedAtUtc ??= nowUtc;
-        p.LastViewedAtUtc = nowUtc;
-        LastActivityId = activityId;
-        LastActivityAtUtc = nowUtc;
+        if (p.LastViewedAtUtc is not { } seen || nowUtc - seen >= ViewResolution) p.LastViewedAtUtc = nowUtc;
+        if (LastActivityId != activityId || LastActivityAtUtc is not { } last || nowUtc - last >= ViewResolution)
+        {
+            LastActivityId = activityId;
+            LastActivityAtUtc = nowUtc;
+        }
         Evaluate(outline, rules, p, nowUtc);
     }
 

@@ -20,6 +20,7 @@ public sealed class EnrolmentTests
         var e = Enrol(outline);
         e.RecordView(outline, b.Page, T.AddMinutes(1));
         e.RecordView(outline, b.Page, T.AddMinutes(2));
+        e.RecordView(outline, b.Page, T.AddMinutes(2.5)); // within a minute of the last: not recorded again
 
         var done = Assert.Single(e.DomainEvents.OfType<ActivityCompleted>());
         Assert.Equal(b.Page, done.ActivityId);
@@ -176,5 +177,17 @@ public sealed class EnrolmentTests
         Assert.Equal("activity.not_found", Assert.Throws<DomainException>(() => e.RecordView(outline, Guid.NewGuid(), T)).Code);
         var other = new CourseBuilder().Publish();
         Assert.Equal("enrolment.wrong_course", Assert.Throws<DomainException>(() => e.RecordView(other, other.Activities[0].Id, T)).Code);
+    }
+
+    [Fact]
+    public void Reopening_the_same_activity_within_a_minute_changes_nothing()
+    {
+        var outline = b.Publish();
+        var e = Enrol(outline);
+        e.RecordView(outline, b.Page, T);
+        e.RecordView(outline, b.Page, T.AddSeconds(59));
+        Assert.Equal((T, T), (e.LastActivityAtUtc!.Value, e.ProgressByActivity[b.Page].LastViewedAtUtc!.Value));
+        e.RecordView(outline, b.File, T.AddSeconds(59)); // another activity is always recorded
+        Assert.Equal((b.File, T.AddSeconds(59)), (e.LastActivityId!.Value, e.LastActivityAtUtc!.Value));
     }
 }
