@@ -22,13 +22,15 @@ public sealed class CourseModel(LearnerContext learner) : PageModel
         // Not enrolled (or no published version): nothing to show, and no hint whether the course exists.
         if (course is null || enrolment is null) return NotFound();
         (Course, Enrolment, Outline) = (course, enrolment, course.Outline());
+        progress = enrolment.ProgressByActivity; // built once, not once per activity shown
         NextActivityId = enrolment.NextActivity(Outline, learner.Now)?.Id;
         return Page();
     }
 
+    private IReadOnlyDictionary<Guid, ActivityProgress> progress = new Dictionary<Guid, ActivityProgress>();
+
     public ActivityState StateOf(PublishedActivity a)
     {
-        var progress = Enrolment.ProgressByActivity;
         if (CompletionRules.IsDone(a.Rules, progress.GetValueOrDefault(a.Id))) return ActivityState.Done;
         return CompletionRules.IsOpen(Outline, a.Rules, progress, learner.Now) ? ActivityState.Open : ActivityState.NotYetOpen;
     }
