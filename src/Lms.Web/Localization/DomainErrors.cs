@@ -44,6 +44,7 @@ public static class DomainErrors
         ["rubric.title_required"] = "Each rubric line needs a description.",
         ["rubric.points_positive"] = "Rubric points must be more than zero.",
         ["rubric.line_invalid"] = "Write each rubric line as: what is judged | points",
+        ["category.name_required"] = "Please enter the category's Thai name.",
         ["submission.empty"] = "Write something or attach a file.",
         ["submission.too_many_files"] = "At most 5 files can be handed in.",
         ["submission.graded"] = "This work has been graded; ask the trainer to reopen it to hand in again.",

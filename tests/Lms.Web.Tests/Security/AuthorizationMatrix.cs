@@ -52,6 +52,7 @@ public static class AuthorizationMatrix
             ["/Design/Courses/Index"] = ("/Design/Courses", Designers),
             ["/Design/Courses/Edit"] = ("/Design/Courses/Edit", Designers),
             ["/Design/Courses/Structure"] = ($"/Design/Courses/Structure/{UnknownId}", Designers),
+            ["/Design/Categories/Index"] = ("/Design/Categories", Designers),
             ["/Design/Courses/Import"] = ("/Design/Courses/Import", Designers),
             ["/Design/Courses/Enrol"] = ($"/Design/Courses/Enrol/{UnknownId}", Designers),
             ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),

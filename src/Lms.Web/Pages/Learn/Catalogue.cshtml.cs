@@ -14,6 +14,8 @@ namespace Lms.Web.Pages.Learn;
 public sealed class CatalogueModel(LmsDbContext db, LearnerContext learner, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<Row> Courses { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public Guid? Category { get; set; }
+    public IReadOnlyList<(Guid Id, string Name)> Categories { get; private set; } = [];
     [TempData] public string? ErrorMessage { get; set; }
 
     public sealed record Row(Guid Id, string TitleTh, string TitleEn, decimal CreditHours, int FiscalYear, bool Enrolled, bool CanEnrol,
@@ -24,7 +26,11 @@ public sealed class CatalogueModel(LmsDbContext db, LearnerContext learner, IStr
         var me = LearnerContext.PersonId(User);
         var position = await learner.PositionOfAsync(me, ct);
         var now = learner.Now;
-        var courses = await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published).OrderBy(c => c.TitleTh).ToListAsync(ct);
+        Categories = (await db.CourseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.NameTh)
+            .Select(c => new { c.Id, c.NameTh }).ToListAsync(ct)).Select(c => (c.Id, c.NameTh)).ToList();
+        var published = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published);
+        if (Category is { } category) published = published.Where(c => c.CategoryId == category);
+        var courses = await published.OrderBy(c => c.TitleTh).ToListAsync(ct);
         var mine = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == me).Select(e => e.CourseId).ToListAsync(ct);
         Courses = courses.Where(c => c.IsFor(position) || mine.Contains(c.Id))
             .Select(c => new Row(c.Id, c.TitleTh, c.TitleEn, c.CreditHours, c.FiscalYear, mine.Contains(c.Id), c.IsOpenForSelfEnrolment(now),

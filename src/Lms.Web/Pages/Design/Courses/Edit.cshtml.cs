@@ -24,6 +24,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public CourseInput Input { get; set; } = new();
     public List<SelectListItem> PositionOptions { get; private set; } = [];
+    public List<SelectListItem> CategoryOptions { get; private set; } = [];
 
     public sealed class CourseInput
     {
@@ -39,6 +40,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         [Range(2500, 2700, ErrorMessage = "Enter the fiscal year in the Buddhist Era, e.g. 2570.")]
         public int FiscalYear { get; set; }
         public List<Position> TargetPositions { get; set; } = [];
+        public Guid? CategoryId { get; set; }
         public bool SelfEnrolment { get; set; } = true;
         /// <summary>Local (Thailand) dates as typed in date inputs.</summary>
         public DateOnly? EnrolmentOpens { get; set; }
@@ -59,7 +61,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         Input = new CourseInput
         {
             TitleTh = c.TitleTh, TitleEn = c.TitleEn, Summary = c.Summary, CreditHours = c.CreditHours, FiscalYear = c.FiscalYear,
-            TargetPositions = [.. c.TargetPositions], SelfEnrolment = c.SelfEnrolment,
+            TargetPositions = [.. c.TargetPositions], SelfEnrolment = c.SelfEnrolment, CategoryId = c.CategoryId,
             EnrolmentOpens = ToLocalDate(c.EnrolmentOpensAtUtc), EnrolmentCloses = ToLocalDate(c.EnrolmentClosesAtUtc),
             Version = ConcurrencyToken.Get(db, c),
         };
@@ -100,6 +102,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
             }
             course.Describe(Input.TitleTh, Input.TitleEn ?? "", Input.Summary ?? "", Input.CreditHours, fy);
             course.Target(Input.TargetPositions);
+            course.Categorise(Input.CategoryId is { } cat && await db.CourseCategories.AnyAsync(x => x.Id == cat, ct) ? cat : null);
             // The window is in whole local days: opens at 00:00 and closes at the end of the closing day, Thailand time.
             course.SetEnrolment(Input.SelfEnrolment, ToUtc(Input.EnrolmentOpens), ToUtc(Input.EnrolmentCloses?.AddDays(1)));
             if (coverFile is not null)
@@ -116,7 +119,12 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         return Page();
     }
 
-    private void Options() => PositionOptions = Admin.Options.Positions(l);
+    private void Options()
+    {
+        PositionOptions = Admin.Options.Positions(l);
+        CategoryOptions = db.CourseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.NameTh)
+            .Select(c => new SelectListItem(c.NameTh, c.Id.ToString())).ToList();
+    }
 
     private static DateOnly? ToLocalDate(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(u + FiscalYear.ThailandOffset) : null;
     private static DateTime? ToUtc(DateOnly? local) =>
