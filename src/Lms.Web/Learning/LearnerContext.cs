@@ -24,6 +24,9 @@ public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, T
 
     public Task<PublishedCourse?> PublishedAsync(Guid courseId, CancellationToken ct) => publisher.CurrentAsync(courseId, ct);
 
+    public Task<IReadOnlyDictionary<Guid, PublishedCourse>> PublishedAsync(IReadOnlyCollection<Guid> courseIds, CancellationToken ct) =>
+        publisher.CurrentAsync(courseIds, ct);
+
     public Task<Enrolment?> EnrolmentAsync(Guid courseId, Guid personId, CancellationToken ct, bool track = false)
     {
         var q = db.Enrolments.Include(e => e.Progress).Where(e => e.CourseId == courseId && e.PersonId == personId);
@@ -44,7 +47,7 @@ public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, T
             await db.SaveChangesAsync(ct);
             return enrolment;
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             db.Entry(enrolment).State = EntityState.Detached;
             return (await EnrolmentAsync(courseId, personId, ct))!;
@@ -73,7 +76,7 @@ public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, T
             }
             // The row version changed, or a parallel first view inserted the same progress row.
             catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException
-                                                               || e.InnerException is Npgsql.PostgresException { SqlState: "23505" }))
+                                                               || PostgresErrors.IsUniqueViolation(e)))
             {
                 db.ChangeTracker.Clear();
             }

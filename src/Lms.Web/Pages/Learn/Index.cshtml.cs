@@ -20,11 +20,11 @@ public sealed class IndexModel(LmsDbContext db, LearnerContext learner) : PageMo
         var me = LearnerContext.PersonId(User);
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Progress).Where(e => e.PersonId == me)
             .OrderByDescending(e => e.LastActivityAtUtc ?? e.EnrolledAtUtc).ToListAsync(ct);
+        var courses = await learner.PublishedAsync(enrolments.Select(e => e.CourseId).ToList(), ct);
         var rows = new List<Row>();
         foreach (var e in enrolments)
         {
-            var course = await learner.PublishedAsync(e.CourseId, ct);
-            if (course is null) continue;
+            if (!courses.TryGetValue(e.CourseId, out var course)) continue;
             var outline = course.Outline();
             var next = e.NextActivity(outline, learner.Now);
             rows.Add(new Row(e.CourseId, course.TitleTh, course.CreditHours, e.PercentComplete(outline), next?.Id,

@@ -26,12 +26,12 @@ public sealed class GradingModel(LmsDbContext db, CoursePublisher publisher) : P
                     s.Id, s.CourseId, s.ActivityId, s.SubmittedAtUtc, s.Grade, Name = p.Title + p.FirstName + " " + p.LastName,
                     School = db.Schools.Where(x => x.Id == p.SchoolId).Select(x => x.NameTh).FirstOrDefault(),
                 };
-        var rows = new List<Row>();
-        foreach (var s in await q.Take(500).ToListAsync(ct))
+        var submissions = await q.Take(500).ToListAsync(ct);
+        var courses = await publisher.CurrentAsync(submissions.Select(s => s.CourseId).Distinct().ToList(), ct);
+        Rows = submissions.Select(s =>
         {
-            var course = await publisher.CurrentAsync(s.CourseId, ct);
-            rows.Add(new Row(s.Id, course?.TitleTh ?? "", course?.Find(s.ActivityId)?.Title ?? "", s.Name, s.School, s.SubmittedAtUtc, s.Grade));
-        }
-        Rows = rows;
+            var course = courses.GetValueOrDefault(s.CourseId);
+            return new Row(s.Id, course?.TitleTh ?? "", course?.Find(s.ActivityId)?.Title ?? "", s.Name, s.School, s.SubmittedAtUtc, s.Grade);
+        }).ToList();
     }
 }

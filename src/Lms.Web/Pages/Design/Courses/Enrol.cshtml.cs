@@ -105,7 +105,7 @@ public sealed class EnrolModel(LmsDbContext db, TimeProvider clock, IStringLocal
             added++;
         }
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e))
         {
             // Someone enrolled some of them at the same moment: nothing is lost by asking to run again.
             ErrorMessage = l["Some people were enrolled by someone else at the same time. Please run it again."];
