@@ -1,0 +1,71 @@
+using Lms.Domain.Common;
+using Lms.Domain.Questions;
+
+namespace Lms.Domain.Quizzes;
+
+/// <summary>A question in an attempt: which version, how it was laid out, what was answered and what it earned.</summary>
+public sealed class AttemptQuestion
+{
+    public Guid AttemptId { get; private set; }
+    public int Slot { get; private set; }
+    public int Page { get; private set; }
+    public Guid QuestionId { get; private set; }
+    public int Version { get; private set; }
+    public decimal MaxMark { get; private set; }
+    public QuestionLayout Layout { get; private set; } = null!;
+    public Dictionary<string, string> Answer { get; private set; } = [];
+    public long Sequence { get; private set; }
+    public DateTime? SavedAtUtc { get; private set; }
+    public GradeState GradeState { get; private set; }
+    public decimal? Fraction { get; private set; }
+    public string[] Feedback { get; private set; } = [];
+    public string GraderComment { get; private set; } = "";
+    public Guid? GradedBy { get; private set; }
+    public DateTime? GradedAtUtc { get; private set; }
+
+    private AttemptQuestion() { }
+
+    internal AttemptQuestion(Guid attemptId, int slot, int page, Guid questionId, int version, decimal maxMark, QuestionLayout layout)
+    {
+        AttemptId = attemptId;
+        Slot = slot;
+        Page = page;
+        QuestionId = questionId;
+        Version = version;
+        MaxMark = maxMark;
+        Layout = layout;
+    }
+
+    public Response Response => new(Answer);
+
+    public decimal? EarnedMark => Fraction is { } f ? Math.Round(f * MaxMark, 4) : null;
+
+    public bool IsAnswered => Answer.Count > 0;
+
+    internal void Save(Response response, long sequence, DateTime nowUtc)
+    {
+        var values = response.Values;
+        if (values.Count > 100 || values.Any(v => v.Key.Length > 20 || v.Value.Length > 100_000))
+            throw new DomainException("attempt.answer_too_large", "The answer is too large.");
+        Answer = new Dictionary<string, string>(values);
+        Sequence = sequence;
+        SavedAtUtc = nowUtc;
+    }
+
+    internal void Grade(QuestionContent content)
+    {
+        var g = QuestionGrading.Grade(content, Response);
+        GradeState = g.State;
+        Fraction = g.State == GradeState.NeedsGrading ? null : g.Fraction;
+        Feedback = [.. g.Feedback];
+    }
+
+    internal void GradeByHand(decimal mark, string comment, Guid graderId, DateTime nowUtc)
+    {
+        Fraction = MaxMark == 0 ? 0 : mark / MaxMark;
+        GradeState = Fraction >= 1 ? GradeState.Correct : Fraction > 0 ? GradeState.PartiallyCorrect : GradeState.Wrong;
+        GraderComment = Text.Optional(comment, 10_000);
+        GradedBy = graderId;
+        GradedAtUtc = nowUtc;
+    }
+}
