@@ -62,6 +62,11 @@ public static class DependencyInjection
         services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
         services.AddSingleton<Events.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
+        services.AddScoped<Quizzes.QuestionContents>();
+        services.AddScoped<Quizzes.AttemptService>();
+        services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
+        services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

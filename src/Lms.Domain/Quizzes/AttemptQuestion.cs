@@ -42,12 +42,18 @@ public sealed class AttemptQuestion
 
     public bool IsAnswered => Answer.Count > 0;
 
-    internal void Save(Response response, long sequence, DateTime nowUtc)
+    /// <summary>Refuses answers no question needs (a crafted request): too many values, or one longer than an essay.</summary>
+    public static void CheckSize(Response response)
     {
         var values = response.Values;
         if (values.Count > 100 || values.Any(v => v.Key.Length > 20 || v.Value.Length > 100_000))
             throw new DomainException("attempt.answer_too_large", "The answer is too large.");
-        Answer = new Dictionary<string, string>(values);
+    }
+
+    internal void Save(Response response, long sequence, DateTime nowUtc)
+    {
+        CheckSize(response);
+        Answer = new Dictionary<string, string>(response.Values);
         Sequence = sequence;
         SavedAtUtc = nowUtc;
     }

@@ -1,6 +1,8 @@
 using Lms.Domain.Auditing;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
+using Lms.Domain.Questions;
+using Lms.Domain.Quizzes;
 using Lms.Domain.Organisation;
 using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Identity;
@@ -25,6 +27,12 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<CourseMedia> CourseMedia => Set<CourseMedia>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AssignmentSubmission> AssignmentSubmissions => Set<AssignmentSubmission>();
+    public DbSet<QuestionCategory> QuestionCategories => Set<QuestionCategory>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

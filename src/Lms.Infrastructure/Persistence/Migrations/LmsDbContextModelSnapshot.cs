@@ -750,6 +750,416 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Questions.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hidden");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_questions_category_id");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_questions_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Questions.QuestionCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("Info")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("info");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_question_categories");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_question_categories_parent_id");
+
+                    b.HasIndex("CourseId", "ParentId")
+                        .HasDatabaseName("ix_question_categories_course_id_parent_id");
+
+                    b.ToTable("question_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Questions.QuestionVersion", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.HasKey("QuestionId", "Version")
+                        .HasName("pk_question_versions");
+
+                    b.ToTable("question_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.AttemptQuestion", b =>
+                {
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answer");
+
+                    b.PrimitiveCollection<string[]>("Feedback")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("feedback");
+
+                    b.Property<decimal?>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("numeric(9,7)")
+                        .HasColumnName("fraction");
+
+                    b.Property<string>("GradeState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade_state");
+
+                    b.Property<DateTime?>("GradedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at_utc");
+
+                    b.Property<Guid?>("GradedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("graded_by");
+
+                    b.Property<string>("GraderComment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("grader_comment");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("layout");
+
+                    b.Property<decimal>("MaxMark")
+                        .HasPrecision(10, 4)
+                        .HasColumnType("numeric(10,4)")
+                        .HasColumnName("max_mark");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("integer")
+                        .HasColumnName("page");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<DateTime?>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at_utc");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("AttemptId", "Slot")
+                        .HasName("pk_attempt_questions");
+
+                    b.HasIndex("QuestionId", "Version")
+                        .HasDatabaseName("ix_attempt_questions_question_id_version");
+
+                    b.ToTable("attempt_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.Quiz", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptsAllowed")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts_allowed");
+
+                    b.Property<DateTime?>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at_utc");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<int>("GradingMethod")
+                        .HasColumnType("integer")
+                        .HasColumnName("grading_method");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("intro");
+
+                    b.Property<DateTime?>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at_utc");
+
+                    b.Property<decimal>("PassPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("pass_percent");
+
+                    b.Property<int>("QuestionsPerPage")
+                        .HasColumnType("integer")
+                        .HasColumnName("questions_per_page");
+
+                    b.Property<bool>("RequiresPreTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_pre_test");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<int>("ShowFeedback")
+                        .HasColumnType("integer")
+                        .HasColumnName("show_feedback");
+
+                    b.Property<int>("ShowRightAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("show_right_answers");
+
+                    b.Property<int>("ShowScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("show_score");
+
+                    b.Property<bool>("ShuffleQuestions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shuffle_questions");
+
+                    b.Property<bool>("StructureLocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("structure_locked");
+
+                    b.Property<TimeSpan?>("TimeLimit")
+                        .HasColumnType("interval")
+                        .HasColumnName("time_limit");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("slots")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("slots");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quizzes");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_quizzes_course_id");
+
+                    b.ToTable("quizzes", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime?>("DeadlineUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_utc");
+
+                    b.Property<decimal?>("Mark")
+                        .HasPrecision(10, 4)
+                        .HasColumnType("numeric(10,4)")
+                        .HasColumnName("mark");
+
+                    b.Property<decimal>("MaxMark")
+                        .HasPrecision(10, 4)
+                        .HasColumnType("numeric(10,4)")
+                        .HasColumnName("max_mark");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("QuestionsPerPage")
+                        .HasColumnType("integer")
+                        .HasColumnName("questions_per_page");
+
+                    b.Property<Guid>("QuizId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quiz_id");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at_utc");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<bool>("SubmittedByTimer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_by_timer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quiz_attempts");
+
+                    b.HasIndex("DeadlineUtc")
+                        .HasDatabaseName("ix_quiz_attempts_open_deadline")
+                        .HasFilter("state = 0");
+
+                    b.HasIndex("PersonId", "CourseId")
+                        .HasDatabaseName("ix_quiz_attempts_person_id_course_id");
+
+                    b.HasIndex("QuizId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_quiz_attempts_one_in_progress")
+                        .HasFilter("state = 0");
+
+                    b.HasIndex("QuizId", "PersonId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quiz_attempts_quiz_id_person_id_number");
+
+                    b.ToTable("quiz_attempts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quiz_attempts_number", "number >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
                 {
                     b.Property<Guid>("CourseId")
@@ -1244,6 +1654,78 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_schools_offices_office_id");
                 });
 
+            modelBuilder.Entity("Lms.Domain.Questions.Question", b =>
+                {
+                    b.HasOne("Lms.Domain.Questions.QuestionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questions_question_categories_category_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Questions.QuestionCategory", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_question_categories_courses_course_id");
+
+                    b.HasOne("Lms.Domain.Questions.QuestionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_question_categories_question_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Questions.QuestionVersion", b =>
+                {
+                    b.HasOne("Lms.Domain.Questions.Question", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_question_versions_questions_question_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.AttemptQuestion", b =>
+                {
+                    b.HasOne("Lms.Domain.Quizzes.QuizAttempt", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attempt_questions_quiz_attempts_attempt_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.Quiz", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quizzes_courses_course_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.QuizAttempt", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quiz_attempts_people_person_id");
+
+                    b.HasOne("Lms.Domain.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quiz_attempts_quizzes_quiz_id");
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Courses.CourseVersion", b =>
                 {
                     b.HasOne("Lms.Domain.Courses.Course", null)
@@ -1336,6 +1818,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Lms.Domain.Enrolments.Enrolment", b =>
                 {
                     b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Questions.Question", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Quizzes.QuizAttempt", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }
