@@ -14,4 +14,7 @@ public interface IMarkdownRenderer
     /// <c>/files/….mp4</c> becomes a <c>&lt;video controls&gt;</c>.
     /// </summary>
     string ToSafeHtml(string markdown);
+
+    /// <summary>HTML written elsewhere (Moodle question text) through the same allow-list; safe to emit unencoded.</summary>
+    string SanitizeHtml(string html);
 }

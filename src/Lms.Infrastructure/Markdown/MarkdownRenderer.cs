@@ -97,6 +97,24 @@ public sealed partial class MarkdownRenderer : IMarkdownRenderer
     }
 
     /// <summary>
+    /// HTML from elsewhere (questions imported from Moodle) cut down by the same allow-list as rendered Markdown:
+    /// no script, no event attributes, no javascript:/data: addresses, no styles. Video placeholders are not made.
+    /// </summary>
+    public string SanitizeHtml(string html)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return "";
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        var body = document.Body!;
+        body.InnerHtml = html;
+        KeepOnlyListedAttributes(body);
+        _sanitizer.SanitizeDom(document, body);
+        MarkLinksAndImages(body);
+        using var writer = new StringWriter();
+        foreach (var node in body.ChildNodes) node.ToHtml(writer, HtmlFormatter.Instance);
+        return writer.ToString();
+    }
+
+    /// <summary>
     /// Heading ids for links within a lesson (<c>[ดูหัวข้อ](#การวัดผล)</c>), made here rather than by Markdig's
     /// auto-identifiers: those drop Thai entirely (ASCII mode) or drop the vowel and tone marks (GitHub mode),
     /// which leaves ids no designer can guess. Letters, marks and digits of any script stay; spaces become '-'.

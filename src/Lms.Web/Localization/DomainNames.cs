@@ -70,4 +70,51 @@ public static class DomainNames
         CompletionCriterion.QuizPassed => "Quiz passed",
         _ => c.ToString(),
     };
+
+    public static string Of(Lms.Domain.Quizzes.GradingMethod m) => m switch
+    {
+        Lms.Domain.Quizzes.GradingMethod.Highest => "Highest grade",
+        Lms.Domain.Quizzes.GradingMethod.Average => "Average grade",
+        Lms.Domain.Quizzes.GradingMethod.First => "First attempt",
+        Lms.Domain.Quizzes.GradingMethod.Last => "Last attempt",
+        _ => m.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Quizzes.AttemptState s) => s switch
+    {
+        Lms.Domain.Quizzes.AttemptState.InProgress => "In progress",
+        Lms.Domain.Quizzes.AttemptState.NeedsGrading => "Waiting for grading",
+        Lms.Domain.Quizzes.AttemptState.Finished => "Finished",
+        _ => s.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Quizzes.QuizRole r) => r switch
+    {
+        Lms.Domain.Quizzes.QuizRole.Ordinary => "Ordinary quiz",
+        Lms.Domain.Quizzes.QuizRole.PreTest => "Pre-test",
+        Lms.Domain.Quizzes.QuizRole.PostTest => "Post-test",
+        _ => r.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Quizzes.ReviewTiming t) => t switch
+    {
+        Lms.Domain.Quizzes.ReviewTiming.Never => "Never",
+        Lms.Domain.Quizzes.ReviewTiming.AfterSubmit => "Right after submitting",
+        Lms.Domain.Quizzes.ReviewTiming.AfterClose => "After the quiz closes",
+        _ => t.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Questions.QuestionType t) => t switch
+    {
+        Lms.Domain.Questions.QuestionType.MultipleChoice => "Multiple choice",
+        Lms.Domain.Questions.QuestionType.TrueFalse => "True/false",
+        Lms.Domain.Questions.QuestionType.ShortAnswer => "Short answer",
+        Lms.Domain.Questions.QuestionType.Numerical => "Numerical",
+        Lms.Domain.Questions.QuestionType.Matching => "Matching",
+        Lms.Domain.Questions.QuestionType.Ordering => "Ordering",
+        Lms.Domain.Questions.QuestionType.Cloze => "Gap fill (cloze)",
+        Lms.Domain.Questions.QuestionType.Essay => "Essay",
+        Lms.Domain.Questions.QuestionType.Description => "Description",
+        _ => t.ToString(),
+    };
 }

@@ -7,6 +7,7 @@ using Lms.Web.Files;
 using Lms.Web.Learning;
 using Lms.Web.Localization;
 using Lms.Infrastructure.Persistence;
+using Lms.Infrastructure.Quizzes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
@@ -21,8 +22,8 @@ namespace Lms.Web.Pages.Learn;
 /// </summary>
 [RequestSizeLimit(UploadLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
-public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IMemoryCache cache, IFileStore files,
-    UploadRules uploads, LmsDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class ActivityModel(LearnerContext learner, IMarkdownRenderer markdown, IMemoryCache cache, IFileStore files,
+    UploadRules uploads, LmsDbContext db, IStringLocalizer<SharedResource> l, AttemptService attempts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CourseId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid ActivityId { get; set; }
@@ -67,6 +68,7 @@ public sealed class ActivityModel(LearnerContext learner, IMarkdownRenderer mark
             return Page();
         }
         if (activity.Kind is ActivityKind.Page or ActivityKind.Assignment) Html = SafeHtml(course, activity);
+        if (activity.Kind == ActivityKind.Quiz) Quiz = await QuizInfoAsync(activity, me, ct);
         if (activity.Kind == ActivityKind.Assignment)
             Submission = await db.AssignmentSubmissions.AsNoTracking()
                 .FirstOrDefaultAsync(x => x.PersonId == me && x.CourseId == CourseId && x.ActivityId == ActivityId, ct);

@@ -129,3 +129,108 @@ document.addEventListener('DOMContentLoaded', () => {
     area.addEventListener('drop', (e) => take(e.dataTransfer && e.dataTransfer.files, e));
   });
 });
+
+// Quiz attempts: every change is saved at once (one question per request), so a closed tab or a dropped connection
+// loses nothing. Each save carries a sequence from the clock, and the server keeps only the newest, so saves that
+// overtake each other (or come from a second tab) cannot put an older answer back. Without JavaScript the page's
+// buttons still save the whole page.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-attempt]');
+  if (!form) return;
+  const url = form.getAttribute('data-save-url');
+  const token = form.querySelector('input[name="__RequestVerificationToken"]');
+  let counter = 0;
+  const sequence = () => Date.now() * 1000 + (counter++ % 1000);
+  const pending = new Map();
+  const inflight = new Set();
+
+  const save = async (section) => {
+    const slot = section.getAttribute('data-slot');
+    const body = new FormData();
+    body.append('slot', slot);
+    body.append('seq', String(sequence()));
+    body.append('__RequestVerificationToken', token.value);
+    section.querySelectorAll('input[name], select[name], textarea[name]').forEach((el) => {
+      if (el.disabled || !el.name.startsWith(`q${slot}.`)) return;
+      if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) return;
+      body.append(el.name, el.value);
+    });
+    const note = section.querySelector('[data-save-state]');
+    if (note) note.textContent = form.dataset.msgSaving;
+    const request = fetch(url, { method: 'POST', body, credentials: 'same-origin' }).then(async (response) => {
+      const result = await response.json().catch(() => ({}));
+      if (note) {
+        if (response.ok) note.textContent = form.dataset.msgSaved;
+        else if (response.status === 409) { note.textContent = form.dataset.msgClosed; window.location.reload(); }
+        else note.textContent = form.dataset.msgRetry;
+      }
+      const nav = document.querySelector(`[data-nav-slot="${slot}"]`);
+      if (nav && response.ok) nav.classList.add('answered');
+      if (!response.ok && response.status !== 409 && response.status !== 404) schedule(section, 3000);
+      return result;
+    }).catch(() => { if (note) note.textContent = form.dataset.msgOffline; schedule(section, 3000); });
+    inflight.add(request);
+    request.finally(() => inflight.delete(request));
+  };
+  const schedule = (section, delay) => {
+    clearTimeout(pending.get(section));
+    pending.set(section, setTimeout(() => { pending.delete(section); save(section); }, delay));
+  };
+
+  form.querySelectorAll('section.question[data-slot]').forEach((section) => {
+    section.addEventListener('change', () => schedule(section, 0));
+    section.addEventListener('input', (e) => { if (e.target.matches('input[type=text], textarea')) schedule(section, 800); });
+    // Ordering: ↑/↓ move an item and the hidden "order" field follows the list.
+    const list = section.querySelector('[data-ordering]');
+    if (list) {
+      list.addEventListener('click', (e) => {
+        const button = e.target.closest('button[data-move]');
+        if (!button) return;
+        const item = button.closest('li');
+        if (button.getAttribute('data-move') === '-1' && item.previousElementSibling) item.parentNode.insertBefore(item, item.previousElementSibling);
+        if (button.getAttribute('data-move') === '1' && item.nextElementSibling) item.parentNode.insertBefore(item.nextElementSibling, item);
+        button.focus();
+        const hidden = section.querySelector('input[type=hidden][name$=".order"]');
+        hidden.value = Array.from(list.children).map((li) => li.getAttribute('data-item')).join(',');
+        schedule(section, 0);
+      });
+    }
+  });
+
+  // Leaving the page (next page, finish) first sends what is still waiting, so nothing typed in the last second is lost.
+  form.addEventListener('submit', () => {
+    pending.forEach((timer, section) => { clearTimeout(timer); save(section); });
+    pending.clear();
+  });
+  window.addEventListener('pagehide', () => {
+    pending.forEach((timer, section) => { clearTimeout(timer); save(section); });
+  });
+});
+
+// A countdown for timed attempts. The server enforces the limit; this only shows it, and moves on when it is reached.
+document.addEventListener('DOMContentLoaded', () => {
+  const timer = document.querySelector('[data-seconds-left]');
+  if (!timer) return;
+  const end = Date.now() + Number(timer.getAttribute('data-seconds-left')) * 1000;
+  const shown = timer.querySelector('[data-countdown]');
+  const tick = () => {
+    const left = Math.max(0, Math.round((end - Date.now()) / 1000));
+    const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+    shown.textContent = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+    if (left <= 60) timer.classList.add('urgent');
+    if (left === 0) {
+      clearInterval(interval);
+      const form = document.querySelector('form[data-attempt]');
+      if (form) {
+        const go = document.createElement('input');
+        go.type = 'hidden'; go.name = 'go'; go.value = 'summary';
+        form.appendChild(go);
+        form.requestSubmit ? form.requestSubmit() : form.submit();
+      } else {
+        window.location.reload();
+      }
+    }
+  };
+  const interval = setInterval(tick, 1000);
+  tick();
+});

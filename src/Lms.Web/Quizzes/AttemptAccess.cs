@@ -1,0 +1,44 @@
+using Lms.Domain.Questions;
+using Lms.Domain.Quizzes;
+using Lms.Infrastructure.Persistence;
+using Lms.Infrastructure.Quizzes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Web.Quizzes;
+
+/// <summary>
+/// Loading an attempt for its owner: someone else's attempt is "not found" (never "forbidden", which would confirm it
+/// exists). An attempt whose time has run out is submitted on the spot, so a page never offers answers that no longer count.
+/// </summary>
+public sealed class AttemptAccess(LmsDbContext db, AttemptService attempts, QuestionContents contents, QuestionText texts, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public sealed record Loaded(QuizAttempt Attempt, Quiz Quiz, IReadOnlyDictionary<(Guid, int), QuestionContent> Contents);
+
+    public async Task<Loaded?> OwnAsync(Guid attemptId, Guid personId, CancellationToken ct)
+    {
+        var attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions)
+            .FirstOrDefaultAsync(a => a.Id == attemptId && a.PersonId == personId, ct);
+        if (attempt is null) return null;
+        if (attempt.IsOverdue(Now))
+        {
+            await attempts.SubmitAsync(attempt.Id, personId, byTimer: true, ct);
+            db.ChangeTracker.Clear();
+            attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).FirstAsync(a => a.Id == attemptId, ct);
+        }
+        var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == attempt.QuizId, ct);
+        var content = await contents.GetAsync(attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
+        return new Loaded(attempt, quiz, content);
+    }
+
+    public SlotView ToAnswer(Loaded l, AttemptQuestion q) =>
+        new(q, l.Contents[(q.QuestionId, q.Version)], texts, Review: false, ShowFeedback: false, ShowRightAnswer: false, ShowMarks: false);
+
+    /// <summary>For review: what the quiz's review options allow the teacher to see now.</summary>
+    public SlotView ToReview(Loaded l, AttemptQuestion q, bool asGrader = false) =>
+        new(q, l.Contents[(q.QuestionId, q.Version)], texts, Review: true,
+            ShowFeedback: asGrader || l.Quiz.MayReview(l.Quiz.ShowFeedback, Now),
+            ShowRightAnswer: asGrader || l.Quiz.MayReview(l.Quiz.ShowRightAnswers, Now),
+            ShowMarks: asGrader || l.Quiz.MayReview(l.Quiz.ShowScore, Now));
+}
