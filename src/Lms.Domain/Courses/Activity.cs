@@ -71,8 +71,9 @@ public sealed class Activity
         return a;
     }
 
+    /// <summary>A quiz activity; its quiz (settings and questions) has the activity's id unless another is given.</summary>
     public static Activity NewQuiz(Guid id, string title, Guid? quizId = null) =>
-        new(id, ActivityKind.Quiz, title) { QuizId = quizId };
+        new(id, ActivityKind.Quiz, title) { QuizId = quizId ?? id };
 
     public ActivityRules Rules => new(Id, Kind, Criterion, PassMark, OpensAfterActivityId, OpensAtUtc);
 
@@ -134,6 +135,9 @@ public sealed class Activity
         copy.Id = newId;
         copy.SectionId = newSectionId;
         copy.rubric = [.. rubric];
+        // A copied course gets its own copy of each quiz (made beside the course copy), under the new activity's id,
+        // so attempts and completions of the two courses never mix.
+        if (Kind == ActivityKind.Quiz) copy.QuizId = newId;
         return copy;
     }
 

@@ -44,5 +44,7 @@ public sealed record PublishedActivity(
         a.OpensAtUtc, a.Body, a.Url, a.FileKey, a.FileName, a.FileContentType, a.FileLength, [.. a.Rubric], a.QuizId);
 
     public ActivityRules Rules => new(Id, Kind, Criterion, PassMark, OpensAfterActivityId, OpensAtUtc);
+    /// <summary>The quiz of a quiz activity: its own id for quiz activities made before quizzes had ids of their own.</summary>
+    public Guid? Quiz => Kind == ActivityKind.Quiz ? QuizId ?? Id : null;
     public decimal MaxScore => Rubric.Sum(r => r.MaxPoints);
 }

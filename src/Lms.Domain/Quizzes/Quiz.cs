@@ -105,6 +105,17 @@ public sealed class Quiz
         slots = list;
     }
 
+    /// <summary>The same settings and questions for another course (a course copied for next fiscal year); not locked.</summary>
+    public Quiz CopyFor(Guid newId, Guid newCourseId)
+    {
+        var copy = (Quiz)MemberwiseClone();
+        copy.Id = newId;
+        copy.CourseId = newCourseId;
+        copy.StructureLocked = false;
+        copy.slots = [.. slots];
+        return copy;
+    }
+
     /// <summary>The number of questions an attempt gets.</summary>
     public int QuestionCount => slots.Sum(s => s.IsRandom ? s.Count : 1);
     public decimal MaxMark => slots.Sum(s => s.Mark * (s.IsRandom ? s.Count : 1));

@@ -229,7 +229,7 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         if (QuizGrade.Of(quiz.GradingMethod, [.. others, attempt]) is not { } grade || !quiz.Passes(grade)) return;
 
         if (await publisher.CurrentAsync(quiz.CourseId, ct) is not { } course) return;
-        if (course.Activities.FirstOrDefault(a => a.Kind == ActivityKind.Quiz && a.QuizId == quiz.Id) is not { } activity) return;
+        if (course.Activities.FirstOrDefault(a => a.Quiz == quiz.Id) is not { } activity) return;
         var enrolment = await db.Enrolments.Include(e => e.Progress)
             .FirstOrDefaultAsync(e => e.CourseId == quiz.CourseId && e.PersonId == attempt.PersonId, ct);
         if (enrolment is null) return;

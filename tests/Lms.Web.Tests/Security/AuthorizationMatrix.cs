@@ -48,6 +48,11 @@ public static class AuthorizationMatrix
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
             ["/Learn/Course"] = ($"/Learn/Course/{UnknownId}", Audience.SignedIn),
             ["/Learn/Activity"] = ($"/Learn/Activity/{UnknownId}/{UnknownId}", Audience.SignedIn),
+            // Attempts: only their owner, checked in the page (anyone else gets 404, as for an unknown id)
+            ["/Learn/Attempt/Index"] = ($"/Learn/Attempt/{UnknownId}", Audience.SignedIn),
+            ["/Learn/Attempt/Summary"] = ($"/Learn/Attempt/{UnknownId}/Summary", Audience.SignedIn),
+            ["/Learn/Attempt/Review"] = ($"/Learn/Attempt/{UnknownId}/Review", Audience.SignedIn),
+            ["/QuestionFiles/Index"] = ($"/QuestionFiles/{UnknownId}/1/image.png", Audience.SignedIn),
             // Course designers (and administrators standing in for them)
             ["/Design/Courses/Index"] = ("/Design/Courses", Designers),
             ["/Design/Courses/Edit"] = ("/Design/Courses/Edit", Designers),
@@ -56,6 +61,7 @@ public static class AuthorizationMatrix
             ["/Design/Courses/Import"] = ("/Design/Courses/Import", Designers),
             ["/Design/Courses/Enrol"] = ($"/Design/Courses/Enrol/{UnknownId}", Designers),
             ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),
+            ["/Design/Quizzes/Edit"] = ($"/Design/Quizzes/Edit/{UnknownId}/{UnknownId}", Designers),
             // Trainers (and designers, administrators) grade assignments
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),

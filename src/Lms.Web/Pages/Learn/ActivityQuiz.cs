@@ -18,7 +18,7 @@ public sealed partial class ActivityModel
 
     private async Task<QuizInfo?> QuizInfoAsync(PublishedActivity activity, Guid me, CancellationToken ct)
     {
-        if (activity.QuizId is not { } quizId) return null;
+        if (activity.Quiz is not { } quizId) return null;
         var quiz = await db.Quizzes.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quizId, ct);
         if (quiz is null) return null;
         var mine = await attempts.AttemptsOfAsync(quiz.Id, me, ct);
@@ -42,7 +42,7 @@ public sealed partial class ActivityModel
         var me = LearnerContext.PersonId(User);
         var course = await learner.PublishedAsync(CourseId, ct);
         var activity = course?.Find(ActivityId);
-        if (course is null || activity is not { Kind: ActivityKind.Quiz, QuizId: { } quizId }) return NotFound();
+        if (course is null || activity is not { Quiz: { } quizId }) return NotFound();
         var enrolment = await learner.EnrolmentAsync(CourseId, me, ct);
         if (enrolment is null) return NotFound();
         if (!CompletionRules.IsOpen(course.Outline(), activity.Rules, enrolment.ProgressByActivity, learner.Now))

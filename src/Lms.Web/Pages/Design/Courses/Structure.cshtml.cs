@@ -72,7 +72,7 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
                 ActivityKind.Page => Activity.NewPage(id, name, ""),
                 ActivityKind.Link => Activity.NewLink(id, name, url ?? ""),
                 ActivityKind.Assignment => Activity.NewAssignment(id, name, "", [RubricCriterion.Create(l["Overall quality"], 10)]),
-                ActivityKind.Quiz => Activity.NewQuiz(id, name),
+                ActivityKind.Quiz => NewQuiz(c, id, name),
                 ActivityKind.File => Activity.NewFile(id, string.IsNullOrWhiteSpace(title) ? file!.FileName : title, stored!.Key,
                     file!.FileName, stored.ContentType, stored.Length),
                 _ => throw new DomainException("activity.kind_invalid", "Unknown activity kind."),
@@ -140,6 +140,7 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
         {
             var copy = course.DuplicateFor(new FiscalYear(fiscalYear), Guid.NewGuid, Me, clock.GetUtcNow().UtcDateTime);
             db.Courses.Add(copy);
+            await CopyQuizzesAsync(course, copy, ct);
             await db.SaveChangesAsync(ct);
             TempData["StatusMessage"] = l["This is the copy for fiscal year {0}. It is a draft until you publish it.", fiscalYear].Value;
             return RedirectToPage(new { id = copy.Id });
@@ -165,6 +166,23 @@ public sealed class StructureModel(LmsDbContext db, CoursePublisher publisher, T
             ErrorMessage = DomainErrors.Describe(e, l);
         }
         return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>Each quiz of the original, copied for the copy's quiz activity (the activities are copied in order).</summary>
+    private async Task CopyQuizzesAsync(Course original, Course copy, CancellationToken ct)
+    {
+        var pairs = original.AllActivities.Zip(copy.AllActivities).Where(p => p.First.Kind == ActivityKind.Quiz).ToList();
+        var ids = pairs.Select(p => p.First.QuizId ?? p.First.Id).ToList();
+        var quizzes = await db.Quizzes.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        foreach (var (from, to) in pairs)
+            if (quizzes.TryGetValue(from.QuizId ?? from.Id, out var quiz)) db.Quizzes.Add(quiz.CopyFor(to.QuizId ?? to.Id, copy.Id));
+    }
+
+    /// <summary>A quiz activity and its (empty) quiz, saved together with the course.</summary>
+    private Activity NewQuiz(Course course, Guid id, string name)
+    {
+        db.Quizzes.Add(new Lms.Domain.Quizzes.Quiz(id, course.Id, name));
+        return Activity.NewQuiz(id, name);
     }
 
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);

@@ -28,7 +28,7 @@ public sealed class ReviewModel(AttemptAccess access, LearnerContext learner) : 
         ShowScore = loaded.Quiz.MayReview(loaded.Quiz.ShowScore, access.Now);
         Questions = loaded.Attempt.Questions.OrderBy(q => q.Slot).Select(q => access.ToReview(loaded, q)).ToList();
         Activity = (await learner.PublishedAsync(loaded.Quiz.CourseId, ct))?.Activities
-            .FirstOrDefault(a => a.Kind == ActivityKind.Quiz && a.QuizId == loaded.Quiz.Id);
+            .FirstOrDefault(a => a.Quiz == loaded.Quiz.Id);
         return Page();
     }
 }
