@@ -121,6 +121,22 @@ public sealed record MatchingQuestion : QuestionContent
     public bool Shuffle { get; init; } = true;
     public CombinedFeedback Feedback { get; init; } = new();
     public override QuestionType Type => QuestionType.Matching;
+
+    /// <summary>The pairs a teacher answers (those with a prompt), in stored order: response keys sub0, sub1… follow it.</summary>
+    [JsonIgnore] public IReadOnlyList<MatchPair> Prompts => MatchingAnswers.Prompts(Pairs);
+
+    /// <summary>
+    /// The answers offered in every drop-down: each different answer once (distractors included), in stored
+    /// order. Two prompts with the same answer share one entry, as in Moodle.
+    /// </summary>
+    [JsonIgnore] public IReadOnlyList<string> DistinctAnswers => MatchingAnswers.Distinct(Pairs);
+
+    /// <summary>The index into <see cref="DistinctAnswers"/> that is right for prompt <paramref name="promptIndex"/>, or -1.</summary>
+    public int RightAnswerIndex(int promptIndex)
+    {
+        var right = MatchingAnswers.RightIndexes(Pairs);
+        return promptIndex >= 0 && promptIndex < right.Count ? right[promptIndex] : -1;
+    }
 }
 
 public enum OrderingGrading
