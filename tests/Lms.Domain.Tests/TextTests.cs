@@ -24,6 +24,15 @@ public class TextTests
     }
 
     [Fact]
+    public void Half_a_character_or_a_noncharacter_becomes_the_replacement_character_instead_of_an_error()
+    {
+        Assert.Equal("ก\uFFFDข", Text.Clean("ก\uD800ข"));
+        Assert.Equal("\uFFFD", Text.Clean("\uDC00"));
+        Assert.Equal("\uFFFD\uFFFD", Text.Clean("\uFFFE\uFFFF"));
+        Assert.Equal("ก\U0001F600", Text.Clean("ก\U0001F600")); // a whole pair stays as it is
+    }
+
+    [Fact]
     public void Leading_and_trailing_white_space_is_trimmed()
     {
         Assert.Equal("สมชาย", Text.Clean("  สมชาย\t\n"));

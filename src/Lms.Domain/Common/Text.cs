@@ -26,6 +26,25 @@ public static class Text
                 if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
                 continue;
             }
+            // A lone surrogate (half of a character, from a broken client or a cut-off paste) and the
+            // noncharacters U+FFFE/U+FFFF are not text, and Normalize throws on them: each becomes the
+            // replacement character instead, so cleaning never fails on what a browser sent.
+            if (c is '\uFFFE' or '\uFFFF')
+            {
+                sb.Append('\uFFFD');
+                lastWasSpace = false;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    sb.Append(c).Append(value[++i]);
+                }
+                else sb.Append('\uFFFD');
+                lastWasSpace = false;
+                continue;
+            }
             if (char.IsWhiteSpace(c))
             {
                 if (!lastWasSpace) sb.Append(' ');

@@ -32,6 +32,9 @@ public abstract record QuestionContent
     /// <summary>Files the texts refer to as <c>@@PLUGINFILE@@/name</c>, kept in the file store.</summary>
     public IReadOnlyList<QuestionFile> Files { get; init; } = [];
 
+    // [JsonIgnore] here does not carry over to the overrides: each override repeats it, or the computed values
+    // are written into the JSON and, under camelCase (JsonSerializerDefaults.Web), "type" collides with the
+    // discriminator and serialisation throws.
     [JsonIgnore] public abstract QuestionType Type { get; }
 
     /// <summary>True when a person must grade it (essays): the attempt is final only when they have.</summary>
@@ -74,7 +77,7 @@ public sealed record MultipleChoiceQuestion : QuestionContent
     public bool Single { get; init; } = true;
     public bool Shuffle { get; init; } = true;
     public CombinedFeedback Feedback { get; init; } = new();
-    public override QuestionType Type => QuestionType.MultipleChoice;
+    [JsonIgnore] public override QuestionType Type => QuestionType.MultipleChoice;
 }
 
 public sealed record TrueFalseQuestion : QuestionContent
@@ -82,7 +85,7 @@ public sealed record TrueFalseQuestion : QuestionContent
     public bool CorrectAnswer { get; init; }
     public string TrueFeedback { get; init; } = "";
     public string FalseFeedback { get; init; } = "";
-    public override QuestionType Type => QuestionType.TrueFalse;
+    [JsonIgnore] public override QuestionType Type => QuestionType.TrueFalse;
 }
 
 /// <summary>
@@ -93,7 +96,7 @@ public sealed record ShortAnswerQuestion : QuestionContent
 {
     public IReadOnlyList<Choice> Answers { get; init; } = [];
     public bool CaseSensitive { get; init; }
-    public override QuestionType Type => QuestionType.ShortAnswer;
+    [JsonIgnore] public override QuestionType Type => QuestionType.ShortAnswer;
 }
 
 /// <summary>A numerical answer: right when within <see cref="Tolerance"/> of <see cref="Value"/>; a null value is Moodle's <c>*</c> (any number).</summary>
@@ -109,7 +112,7 @@ public sealed record NumericalQuestion : QuestionContent
     /// <summary>When units are listed: a wrong or missing unit takes this fraction of the mark away.</summary>
     public decimal UnitPenalty { get; init; } = 0.1m;
     public bool UnitRequired { get; init; }
-    public override QuestionType Type => QuestionType.Numerical;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Numerical;
 }
 
 /// <summary>One row to match; a pair with an empty <see cref="Prompt"/> is an extra wrong answer (distractor).</summary>
@@ -120,7 +123,23 @@ public sealed record MatchingQuestion : QuestionContent
     public IReadOnlyList<MatchPair> Pairs { get; init; } = [];
     public bool Shuffle { get; init; } = true;
     public CombinedFeedback Feedback { get; init; } = new();
-    public override QuestionType Type => QuestionType.Matching;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Matching;
+
+    /// <summary>The pairs a teacher answers (those with a prompt), in stored order: response keys sub0, sub1… follow it.</summary>
+    [JsonIgnore] public IReadOnlyList<MatchPair> Prompts => MatchingAnswers.Prompts(Pairs);
+
+    /// <summary>
+    /// The answers offered in every drop-down: each different answer once (distractors included), in stored
+    /// order. Two prompts with the same answer share one entry, as in Moodle.
+    /// </summary>
+    [JsonIgnore] public IReadOnlyList<string> DistinctAnswers => MatchingAnswers.Distinct(Pairs);
+
+    /// <summary>The index into <see cref="DistinctAnswers"/> that is right for prompt <paramref name="promptIndex"/>, or -1.</summary>
+    public int RightAnswerIndex(int promptIndex)
+    {
+        var right = MatchingAnswers.RightIndexes(Pairs);
+        return promptIndex >= 0 && promptIndex < right.Count ? right[promptIndex] : -1;
+    }
 }
 
 public enum OrderingGrading
@@ -139,7 +158,7 @@ public sealed record OrderingQuestion : QuestionContent
     public IReadOnlyList<string> Items { get; init; } = [];
     public OrderingGrading Grading { get; init; } = OrderingGrading.AbsolutePosition;
     public CombinedFeedback Feedback { get; init; } = new();
-    public override QuestionType Type => QuestionType.Ordering;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Ordering;
 }
 
 public enum ClozeKind
@@ -174,7 +193,7 @@ public sealed record ClozeQuestion : QuestionContent
 {
     public IReadOnlyList<ClozeGap> Gaps { get; init; } = [];
     public string Source { get; init; } = "";
-    public override QuestionType Type => QuestionType.Cloze;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Cloze;
 }
 
 public sealed record EssayQuestion : QuestionContent
@@ -185,13 +204,13 @@ public sealed record EssayQuestion : QuestionContent
     public string ResponseTemplate { get; init; } = "";
     public int? MinWords { get; init; }
     public int? MaxWords { get; init; }
-    public override QuestionType Type => QuestionType.Essay;
-    public override bool NeedsManualGrading => true;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Essay;
+    [JsonIgnore] public override bool NeedsManualGrading => true;
 }
 
 /// <summary>Text only (instructions, a reading passage); no answer, no marks.</summary>
 public sealed record DescriptionQuestion : QuestionContent
 {
-    public override QuestionType Type => QuestionType.Description;
-    public override bool IsGraded => false;
+    [JsonIgnore] public override QuestionType Type => QuestionType.Description;
+    [JsonIgnore] public override bool IsGraded => false;
 }
