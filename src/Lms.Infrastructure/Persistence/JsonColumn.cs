@@ -12,7 +12,9 @@ namespace Lms.Infrastructure.Persistence;
 /// </summary>
 internal static class JsonColumn
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+    // jsonb stores keys in its own order, so the polymorphic "type" discriminator may come back after other
+    // properties: allow it anywhere in the object.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { AllowOutOfOrderMetadataProperties = true };
 
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class
     {

@@ -46,14 +46,16 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         var candidates = await CandidatesAsync(quiz, ct);
         var attempt = QuizAttempt.Start(Guid.NewGuid(), quiz, personId, number, candidates, Random.Shared.Next(), Now);
         db.QuizAttempts.Add(attempt);
-        if (!quiz.StructureLocked)
-        {
-            db.Quizzes.Attach(quiz);
-            quiz.Lock();
-        }
         try
         {
+            // Lock the quiz's questions in the same transaction as the first attempt. The update also moves the quiz
+            // row's version, so a designer's edit of the questions made meanwhile fails instead of slipping in.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!quiz.StructureLocked)
+                await db.Quizzes.Where(q => q.Id == quiz.Id && !q.StructureLocked)
+                    .ExecuteUpdateAsync(u => u.SetProperty(q => q.StructureLocked, true), ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return attempt;
         }
         catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e) || e is DbUpdateConcurrencyException)

@@ -58,8 +58,7 @@ public static partial class ClozeMarkup
         return sb.ToString();
     }
 
-    private static IReadOnlyList<int> Order(SlotView v, ClozeGap gap, int n) =>
-        SlotView.Order(v.Question.Layout.GapChoiceOrders is { } g && g.TryGetValue(n, out var o) ? o : null, gap.Choices.Count);
+    private static IReadOnlyList<int> Order(SlotView v, ClozeGap gap, int n) => v.Question.Layout.ShownGapChoices(n - 1, gap.Choices.Count);
 
     /// <summary>Choices inside a drop-down can hold no markup: their text only.</summary>
     private static string Strip(string text) => TagPattern().Replace(text, "").Trim();

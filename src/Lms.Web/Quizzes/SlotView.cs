@@ -20,14 +20,8 @@ public sealed record SlotView(
     public string Inline(string text) => Texts.Inline(Question.QuestionId, Question.Version, Content, text);
 
     /// <summary>Indexes in the order this attempt shows them (its layout), or stored order when not shuffled.</summary>
-    public static IReadOnlyList<int> Order(IReadOnlyList<int>? layout, int count) =>
-        layout is { } l && l.Count == count && l.OrderBy(x => x).SequenceEqual(Enumerable.Range(0, count))
-            ? l
-            : Enumerable.Range(0, count).ToList();
+    public static IReadOnlyList<int> Order(IReadOnlyList<int>? layout, int count) => QuestionLayout.Shown(layout, count);
 
     public IReadOnlySet<string> Chosen(string key) =>
         (Value(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
-
-    /// <summary>A matching question's answers, each once, in stored order (what <c>subN</c> values index).</summary>
-    public static IReadOnlyList<string> MatchingAnswers(MatchingQuestion q) => q.Pairs.Select(p => p.Answer).Distinct().ToList();
 }

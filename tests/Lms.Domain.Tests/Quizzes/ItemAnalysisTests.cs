@@ -4,9 +4,9 @@ namespace Lms.Domain.Tests.Quizzes;
 
 public class ItemAnalysisTests
 {
-    private static readonly Guid Good = Guid.NewGuid(), Reversed = Guid.NewGuid(), Easy = Guid.NewGuid(), Other = Guid.NewGuid();
+    private static readonly Guid Good = Guid.NewGuid(), Reversed = Guid.NewGuid(), Easy = Guid.NewGuid(), Other = Guid.NewGuid(), Alike = Guid.NewGuid();
 
-    /// <summary>Six teachers: strong ones score on Good and Other, weak ones don't; Reversed is the opposite (miskeyed); everyone gets Easy.</summary>
+    /// <summary>Six teachers: strong ones score on Good, Alike and Other, weak ones mostly don't; Reversed is the opposite (miskeyed); everyone gets Easy.</summary>
     private static IReadOnlyList<ItemAnalysis.Item> Analyse()
     {
         var scores = new List<ItemAnalysis.Score>();
@@ -19,6 +19,7 @@ public class ItemAnalysisTests
             scores.Add(new(Reversed, attempt, 1 - strength[t], 1));
             scores.Add(new(Easy, attempt, 1, 1));
             scores.Add(new(Other, attempt, strength[t] == 1 ? 1 : other[t], 1));
+            scores.Add(new(Alike, attempt, strength[t], 1));
         }
         return ItemAnalysis.Of(scores);
     }
