@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Lms.Infrastructure.QuestionFormats;
 
@@ -8,7 +7,7 @@ namespace Lms.Infrastructure.QuestionFormats;
 /// GIFT's backslash escapes, PHP's trim, and the small text helpers Moodle's GIFT code relies on
 /// (question/format/gift/format.php in moodle/moodle, qformat_gift::escapedchar_pre/escapedchar_post/repchar).
 /// </summary>
-internal static partial class GiftEscaping
+internal static class GiftEscaping
 {
     // Moodle swaps each escaped character for a placeholder such as "&&058;" before it looks for the answer
     // braces, so an escaped "{" is never taken for one, and swaps them back afterwards. Placeholders here are
@@ -115,24 +114,41 @@ internal static partial class GiftEscaping
 
     public static bool IsPhpBlank(string text) => PhpTrim(text).Length == 0;
 
-    /// <summary>A text for a <c>//</c> comment line: line breaks and other control characters become spaces.</summary>
-    public static string OneLine(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text) sb.Append(char.IsControl(c) ? ' ' : c);
-        return sb.ToString();
-    }
+    /// <summary>A text for a line of its own (a comment, a category path): line breaks become spaces.</summary>
+    public static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>
-    /// Roughly PHP's strip_tags as Moodle's clean_param(PARAM_TEXT) uses it on names: removes <c>&lt;tag ...&gt;</c>,
-    /// <c>&lt;/tag&gt;</c>, <c>&lt;!-- --&gt;</c>; a "&lt;" not starting a tag ("a &lt; b") stays.
+    /// PHP's strip_tags as Moodle's clean_param(PARAM_TEXT) uses it on names, in its essentials: a "&lt;" followed by a
+    /// letter, "/", "!", "?" or another "&lt;" opens a tag, nested "&lt;" count, "&gt;" closes, and everything inside
+    /// goes, to the end of the text if the tag never closes. A "&lt;" before anything else ("a &lt; b", "x &lt;= 5",
+    /// "3&lt;4") stays, where PHP would strip from there to the next "&gt;". One linear pass; stripping again changes nothing.
     /// </summary>
-    public static string StripTags(string text) =>
-        text.Contains('<') ? TagPattern().Replace(text, "") : text;
+    public static string StripTags(string text)
+    {
+        if (!text.Contains('<')) return text;
+        var sb = new StringBuilder(text.Length);
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (depth == 0)
+            {
+                if (c == '<' && i + 1 < text.Length && OpensTag(text[i + 1])) depth = 1;
+                else sb.Append(c);
+            }
+            else if (c == '<')
+            {
+                depth++;
+            }
+            else if (c == '>')
+            {
+                depth--;
+            }
+        }
+        return sb.ToString();
 
-    // NonBacktracking: linear on hostile input such as a megabyte of "<a<a<a".
-    [GeneratedRegex("<[A-Za-z/!?][^>]*>", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
+        static bool OpensTag(char next) => char.IsAsciiLetter(next) || next is '/' or '!' or '?' or '<';
+    }
 
     /// <summary>A decimal without trailing zeros, so 3.0 and 3 are the same value and the same JSON.</summary>
     public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;

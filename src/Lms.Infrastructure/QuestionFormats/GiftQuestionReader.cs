@@ -38,7 +38,9 @@ internal static partial class GiftQuestionReader
             var nameEnd = text.IndexOf("::", StringComparison.Ordinal);
             if (nameEnd >= 0)
             {
-                name = GiftText.CleanName(Restore(text[..nameEnd]));
+                // Deliberately unlike Moodle, an empty "::::" name is defaulted like a missing one (Moodle keeps "").
+                var written = GiftText.CleanName(Restore(text[..nameEnd]));
+                name = written.Length > 0 ? written : null;
                 text = PhpTrim(text[(nameEnd + 2)..]);
             }
         }
@@ -276,7 +278,7 @@ internal static partial class GiftQuestionReader
             var (text, feedback) = SplitFeedback(answer, context.Format);
             if (ParseNumber(text) is not { } number)
                 return (null, context.Fail(Codes.NumericalInvalid,
-                    $"'{text}' is not a number, 'number:tolerance' or 'min..max'."));
+                    $"'{Quote(text)}' is not a number, 'number:tolerance' or 'min..max'."));
             weights.Add(weight);
             result.Add(new NumericalAnswer(number.Value, number.Tolerance, weight.Snapped, feedback));
         }
@@ -315,7 +317,8 @@ internal static partial class GiftQuestionReader
                 tolerance = text[(colon + 1)..];
             }
             if (!TryParseNumber(tolerance, out var tol)) return null;
-            if (PhpTrim(value) == "*") return (null, Math.Abs(tol));
+            // "Any number": Moodle's export writes it without a tolerance, so none is kept.
+            if (PhpTrim(value) == "*") return (null, 0m);
             if (!TryParseNumber(value, out var number)) return null;
             return (number, Math.Abs(tol));
         }
@@ -371,7 +374,7 @@ internal static partial class GiftQuestionReader
     private static GiftParsed? CheckWeights(IReadOnlyList<Weight> weights, Context context)
     {
         var invalid = weights.Where(w => w.Fraction is not { } f || !MoodleGrades.IsAllowed(f))
-            .Select(w => w.Written + " %").Distinct().ToList();
+            .Select(w => Quote(w.Written) + " %").Distinct().ToList();
         if (invalid.Count == 0) return null;
         return context.Fail(Codes.InvalidFraction,
             $"Answer weights must be Moodle grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, " +
@@ -379,6 +382,9 @@ internal static partial class GiftQuestionReader
     }
 
     private static string Percent(decimal fraction) => FormatNumber(fraction * 100m);
+
+    /// <summary>A piece of the file for a message, cut short when it is long.</summary>
+    private static string Quote(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>Moodle's $giftanswerweightregex; ASCII digits only, as PHP's [0-9].</summary>
     [GeneratedRegex(@"^%-*[0-9]{1,2}\.?[0-9]*%", RegexOptions.CultureInvariant)]

@@ -145,16 +145,21 @@ internal static class GiftWriter
     private static void WriteMultipleChoice(StringBuilder output, MultipleChoiceQuestion mc, PartWriter part)
     {
         output.Append("{\n");
+        // With no "~" line the reader would not see a multiple-choice question (Moodle's writer has that gap):
+        // when every choice is right, all but the first are written "~%100%".
+        var allRight = mc.Single && mc.Choices.All(c => c.Fraction == 1m);
+        var first = true;
         foreach (var choice in mc.Choices)
         {
             string prefix;
-            if (choice.Fraction == 1m && mc.Single) prefix = "=";
+            if (choice.Fraction == 1m && mc.Single && (first || !allRight)) prefix = "=";
             // A choice starting with "%" would lose its start to the weight pattern: give it an explicit %0%.
             else if (choice.Fraction == 0m) prefix = choice.Text.StartsWith('%') ? "~%0%" : "~";
             else prefix = "~%" + Weight(choice.Fraction) + "%";
             output.Append('\t').Append(prefix).Append(part.Text(choice.Text));
             if (choice.Feedback.Length > 0) output.Append('#').Append(part.Text(choice.Feedback));
             output.Append('\n');
+            first = false;
         }
         output.Append(part.GeneralFeedback(mc.GeneralFeedback, "\t")).Append("}\n");
     }
@@ -170,7 +175,8 @@ internal static class GiftWriter
 
     /// <summary>
     /// <c>=%weight%value:tolerance#feedback</c>; "any number" (no value) as Moodle's <c>~#feedback</c> when it is the
-    /// last answer and earns nothing (the reader takes everything after a "~" as that one answer), else as <c>=%weight%*</c>.
+    /// last answer, not the only one, and earns nothing (the reader takes everything after a "~" as that one answer and
+    /// wants an "=" answer before it), else as <c>=%weight%*</c>.
     /// Units cannot be written: a comment line says so.
     /// </summary>
     private static void WriteNumerical(StringBuilder output, NumericalQuestion numerical, PartWriter part)
@@ -186,7 +192,7 @@ internal static class GiftWriter
             if (answer.Value is { } value)
                 output.Append("\t=%").Append(Weight(answer.Fraction)).Append('%')
                     .Append(FormatNumber(value)).Append(':').Append(FormatNumber(answer.Tolerance));
-            else if (last && answer.Fraction == 0m)
+            else if (last && i > 0 && answer.Fraction == 0m)
                 output.Append("\t~");
             else
                 output.Append("\t=%").Append(Weight(answer.Fraction)).Append("%*");
