@@ -49,14 +49,14 @@ internal static partial class GiftQuestionReader
         var start = text.IndexOf('{');
         var finish = text.IndexOf('}');
         if (start < 0 && finish >= 0)
-            return GiftParsed.Fail(name ?? GiftText.DefaultName(Restore(text)), Codes.UnopenedBrace,
+            return GiftParsed.Fail(name ?? NameOf(text), Codes.UnopenedBrace,
                 "The question has a '}' with no '{' before it (escape a literal brace as \\}).");
         if (start >= 0 && finish < 0)
-            return GiftParsed.Fail(name ?? GiftText.DefaultName(Restore(text)), Codes.UnclosedBrace,
+            return GiftParsed.Fail(name ?? NameOf(text), Codes.UnclosedBrace,
                 "The question's answers start with '{' but have no closing '}' (a blank line ends a question).");
         if (start >= 0 && finish < start)
             // Moodle would take a negative-length answer section and read garbage; refuse it instead.
-            return GiftParsed.Fail(name ?? GiftText.DefaultName(Restore(text)), Codes.UnopenedBrace,
+            return GiftParsed.Fail(name ?? NameOf(text), Codes.UnopenedBrace,
                 "The question has a '}' before its first '{' (escape a literal brace as \\}).");
 
         var description = start < 0;
@@ -127,6 +127,9 @@ internal static partial class GiftQuestionReader
             GeneralFeedback = feedback.Text,
         });
     }
+
+    /// <summary>The default name of a question that could not be read, for the problem report.</summary>
+    private static string NameOf(string text) => GiftText.DefaultName(GiftText.Parse(text, GiftTextFormat.Moodle).Text);
 
     private sealed record Context(string Name, GiftTextFormat Format)
     {

@@ -128,7 +128,7 @@ internal static partial class GiftText
             .ToList();
         if (names.Count > 0 && ContextToken().IsMatch(names[0])) names.RemoveAt(0);
         if (names.Count > 0 && names[0] == "top") names.RemoveAt(0);
-        return names.Where(n => n.Length > 0).ToList();
+        return names.Where(n => n.Length > 0).ToArray();
     }
 
     /// <summary>

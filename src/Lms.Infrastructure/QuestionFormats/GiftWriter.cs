@@ -117,12 +117,16 @@ internal static class GiftWriter
     private static void WriteIdNumberAndTags(StringBuilder output, InterchangeQuestion question)
     {
         var bits = new List<string>();
-        if (!string.IsNullOrWhiteSpace(question.IdNumber)) bits.Add("[id:" + Bracketed(question.IdNumber) + "]");
+        if (Bracketed(question.IdNumber ?? "", "") is { Length: > 0 } id) bits.Add("[id:" + id + "]");
         foreach (var tag in question.Tags)
-            if (!string.IsNullOrWhiteSpace(tag)) bits.Add("[tag:" + Bracketed(tag) + "]");
+            // Moodle's tag pattern (PARAM_TAG) leaves out < > and `.
+            if (Bracketed(tag, "<>`") is { Length: > 0 } written) bits.Add("[tag:" + written + "]");
         if (bits.Count > 0) output.Append("// ").Append(string.Join(' ', bits)).Append('\n');
 
-        static string Bracketed(string text) => PhpTrim(OneLine(text)).Replace("]", "\\]", StringComparison.Ordinal);
+        // The reader's patterns stop at control characters (a line break, a tab), so those become spaces.
+        static string Bracketed(string text, string dropped) =>
+            PhpTrim(new string(text.Where(c => !dropped.Contains(c)).Select(c => char.IsControl(c) ? ' ' : c).ToArray()))
+                .Replace("]", "\\]", StringComparison.Ordinal);
     }
 
     /// <summary>The name in the "// question:" comment, on one line and unable to pass for an [id:] or [tag:].</summary>

@@ -319,6 +319,16 @@ public class GiftWriterTests
     }
 
     [Fact]
+    public void Id_numbers_and_tags_are_written_so_that_they_read_back()
+    {
+        var gift = WriteOne(new EssayQuestion { Name = "e", Text = "t" }, "a\tb]", ["x<y>`", "t\nu", " ", "ok"]);
+        Assert.Contains("// [id:a b\\]] [tag:xy] [tag:t u] [tag:ok]\n", gift);
+        var back = Assert.Single(Gift.Read(gift).Questions);
+        Assert.Equal("a b]", back.IdNumber);
+        Assert.Equal(["xy", "t u", "ok"], back.Tags);
+    }
+
+    [Fact]
     public void Empty_input_writes_nothing()
     {
         Assert.Equal("", Gift.Write([], []));
