@@ -111,8 +111,9 @@ public sealed partial class MoodleXmlFormat(int maxCharacters = MoodleXmlFormat.
         catch (XmlException e)
         {
             var line = Math.Max(1, e.LineNumber) + skippedLines;
-            return Doctype().IsMatch(text)
-                ? (null, new ImportProblem(line, null, "xml.dtd_not_allowed",
+            var doctype = Doctype().Match(text);
+            return doctype.Success
+                ? (null, new ImportProblem(text.AsSpan(0, doctype.Index).Count('\n') + 1, null, "xml.dtd_not_allowed",
                     "The file declares a DTD (<!DOCTYPE …>); Moodle XML files have none, and for safety none is read."), 0)
                 : (null, new ImportProblem(line, null, "xml.malformed", "The file is not well-formed XML: " + e.Message), 0);
         }
