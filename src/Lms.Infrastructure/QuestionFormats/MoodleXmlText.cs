@@ -107,10 +107,14 @@ internal static partial class MoodleXmlText
     [GeneratedRegex(@"^\$[a-z]+\$$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextName();
 
-    /// <summary>format.php xml_escape: text with markup goes in CDATA (a "]]&gt;" inside split in two), plain text as it is.</summary>
+    /// <summary>
+    /// format.php xml_escape: text with markup goes in CDATA (a "]]&gt;" inside split in two), plain text as it is.
+    /// A carriage return cannot survive CDATA (parsers turn CR LF into LF), so such a text is escaped instead.
+    /// </summary>
     public static string Escape(string text)
     {
         text = RemoveInvalidXmlCharacters(text);
+        if (text.Contains('\r')) return Attribute(text).Replace("\r", "&#13;", StringComparison.Ordinal);
         if (text.Length == 0 || text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
         return "<![CDATA[" + text.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>";
     }
@@ -127,14 +131,13 @@ internal static partial class MoodleXmlText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var valid = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                ? true
-                : System.Xml.XmlConvert.IsXmlChar(c) || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            var valid = char.IsSurrogate(c)
+                ? char.IsHighSurrogate(c)
+                    ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    : i > 0 && char.IsHighSurrogate(text[i - 1])
+                : System.Xml.XmlConvert.IsXmlChar(c);
             if (valid) builder?.Append(c);
-            else
-            {
-                builder ??= new StringBuilder(text, 0, i, text.Length);
-            }
+            else builder ??= new StringBuilder(text, 0, i, text.Length);
         }
 
         return builder?.ToString() ?? text;

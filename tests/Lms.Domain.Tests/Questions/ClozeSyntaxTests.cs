@@ -208,6 +208,22 @@ public class ClozeSyntaxTests
     }
 
     [Fact]
+    public void A_percentage_too_large_to_be_a_number_is_a_problem_not_an_exception()
+    {
+        var result = ClozeSyntax.Parse("{1:SA:%" + new string('9', 40) + "%a~=b}");
+
+        Assert.Equal("cloze.gap_invalid_fraction", Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
+    public void A_placeholder_written_in_the_text_is_a_problem()
+    {
+        var result = ClozeSyntax.Parse("a {#1} b {1:SA:=x}");
+
+        Assert.Equal("cloze.placeholder_in_text", Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
     public void A_gap_with_no_answers_is_a_problem()
     {
         var result = ClozeSyntax.Parse("Please select the fruits {1:MULTICHOICE}");

@@ -313,4 +313,22 @@ public class MoodleXmlWriteTests
         Assert.Equal([["ว่าง"], ["อื่น ๆ"]], read.Categories.Select(c => c.Path.ToArray()));
         Assert.Equal(["อื่น ๆ"], Assert.Single(read.Questions).Category);
     }
+
+    [Fact]
+    public void Line_breaks_of_every_kind_emoji_and_no_break_spaces_survive_and_control_characters_are_dropped()
+    {
+        var question = Question([], new EssayQuestion
+        {
+            Name = "ชื่อ\u0001ข้อ 😀",
+            Text = "บรรทัดหนึ่ง\r\nบรรทัดสอง <b>หนา</b>\u00A0จบ",
+            GraderInfo = "a\rb",
+        });
+
+        var back = Assert.Single(Format.Read(Format.Write([], [question])).Questions);
+
+        var essay = Assert.IsType<EssayQuestion>(back.Content);
+        Assert.Equal("ชื่อข้อ 😀", essay.Name);
+        Assert.Equal("บรรทัดหนึ่ง\r\nบรรทัดสอง <b>หนา</b>\u00A0จบ", essay.Text);
+        Assert.Equal("a\rb", essay.GraderInfo);
+    }
 }
