@@ -14,6 +14,8 @@ internal sealed class MoodleXmlFiles
 
     private readonly List<EmbeddedFile> files = [];
     private readonly HashSet<XElement> taken = [];
+    /// <summary>The files kept for each name the file used, renamed or not.</summary>
+    private readonly Dictionary<string, List<EmbeddedFile>> byName = new(StringComparer.Ordinal);
 
     public IReadOnlyList<EmbeddedFile> All => files;
 
@@ -33,11 +35,12 @@ internal sealed class MoodleXmlFiles
     /// <summary>Adds a file that is not an XML element (Moodle 1.9's <c>&lt;image_base64&gt;</c>).</summary>
     public string Add(string name, byte[] bytes)
     {
-        var existing = files.FirstOrDefault(f => f.Name == name);
-        if (existing is not null && existing.Bytes.AsSpan().SequenceEqual(bytes)) return name;
-        var unique = existing is null ? name : UniqueName(name);
-        files.Add(new EmbeddedFile(unique, bytes));
-        return unique;
+        if (!byName.TryGetValue(name, out var sameName)) byName[name] = sameName = [];
+        if (sameName.FirstOrDefault(f => f.Bytes.AsSpan().SequenceEqual(bytes)) is { } same) return same.Name;
+        var file = new EmbeddedFile(files.Any(f => f.Name == name) ? UniqueName(name) : name, bytes);
+        files.Add(file);
+        sameName.Add(file);
+        return file.Name;
     }
 
     /// <summary>Takes <c>&lt;file&gt;</c> elements anywhere else in the question (hints, instructions…), so no file is lost.</summary>

@@ -308,7 +308,7 @@ public class MoodleXmlReadTests
               <name><text>t</text></name>
               <questiontext><text><![CDATA[<img src="@@PLUGINFILE@@/pic.png">]]></text><file name="pic.png" path="/" encoding="base64">AQID</file></questiontext>
               <generalfeedback><text><![CDATA[<img src="@@PLUGINFILE@@/pic.png">]]></text><file name="pic.png" path="/" encoding="base64">BAUG</file></generalfeedback>
-              <answer fraction="100"><text>true</text><feedback><text><![CDATA[<img src="@@PLUGINFILE@@/pic.png">]]></text><file name="pic.png" path="/" encoding="base64">AQID</file></feedback></answer>
+              <answer fraction="100"><text>true</text><feedback><text><![CDATA[<img src="@@PLUGINFILE@@/pic.png">]]></text><file name="pic.png" path="/" encoding="base64">BAUG</file></feedback></answer>
               <answer fraction="0"><text>false</text><feedback><text><![CDATA[<img src="@@PLUGINFILE@@/sub/x%20y.png">]]></text><file name="x y.png" path="/sub/" encoding="base64">BwgJ</file></feedback></answer>
             </question>
             """);
@@ -317,8 +317,9 @@ public class MoodleXmlReadTests
 
         Assert.Equal("<img src=\"@@PLUGINFILE@@/pic.png\">", result.Text);
         Assert.Equal("<img src=\"@@PLUGINFILE@@/pic-2.png\">", result.GeneralFeedback);
-        Assert.Equal("<img src=\"@@PLUGINFILE@@/pic.png\">", result.TrueFeedback);
+        Assert.Equal("<img src=\"@@PLUGINFILE@@/pic-2.png\">", result.TrueFeedback); // the same bytes as the feedback's: one file
         Assert.Equal(["pic.png", "pic-2.png", "sub/x y.png"], files.Select(f => f.Name));
         Assert.Equal(new byte[] { 4, 5, 6 }, files[1].Bytes);
+        AssertRoundTrip(read.Result);
     }
 }
