@@ -23,7 +23,7 @@ public sealed partial class MoodleXmlFormat(int maxCharacters = MoodleXmlFormat.
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > maxCharacters)
-            return Failed(1, "xml.too_large", $"The file is larger than {maxCharacters / 1024 / 1024} MiB of text.");
+            return Failed(1, "xml.too_large", $"The file has more than the {maxCharacters:N0} characters allowed.");
 
         var (document, problem, skippedLines) = Load(text);
         if (document is null) return new ImportResult([], [], [problem!]);
@@ -45,7 +45,8 @@ public sealed partial class MoodleXmlFormat(int maxCharacters = MoodleXmlFormat.
             {
                 var read = ReadCategory(element);
                 category = read.Path;
-                if (!categories.Any(c => c.Path.SequenceEqual(read.Path))) categories.Add(read);
+                // The bank's top category ($course$/top) always exists: it is not listed.
+                if (read.Path.Count > 0 && !categories.Any(c => c.Path.SequenceEqual(read.Path))) categories.Add(read);
                 continue;
             }
 
@@ -68,6 +69,11 @@ public sealed partial class MoodleXmlFormat(int maxCharacters = MoodleXmlFormat.
             catch (MoodleXmlQuestionException e)
             {
                 problems.AddRange(e.Problems.Select(p => new ImportProblem(Line(element), NameOrNull(name), p.Code, p.Message)));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidOperationException)
+            {
+                // Something this reader did not foresee in one question must not cost the designer the others.
+                problems.Add(new ImportProblem(Line(element), NameOrNull(name), "xml.unreadable_question", e.Message));
             }
         }
 

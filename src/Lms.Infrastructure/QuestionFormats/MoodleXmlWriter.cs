@@ -35,7 +35,7 @@ internal sealed partial class MoodleXmlWriter
         foreach (var category in categories)
         {
             var key = CategoryKey(category.Path);
-            if (!written.Add(key)) continue;
+            if (category.Path.Count == 0 || !written.Add(key)) continue; // the top category needs no line
             writer.Category(category);
             if (groups.Remove(key, out var inCategory))
                 foreach (var question in inCategory) writer.Question(question);

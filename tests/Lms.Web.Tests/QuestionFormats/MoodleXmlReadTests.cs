@@ -269,7 +269,6 @@ public class MoodleXmlReadTests
 
     [Theory]
     [InlineData("$course$/top/A/B", new[] { "A", "B" })]
-    [InlineData("$system$/top", new string[0])]
     [InlineData("$cat$/A", new[] { "A" })]
     [InlineData("Old/Style", new[] { "Old", "Style" })]
     [InlineData("$course$/top/ป.1//2/ภาษาไทย", new[] { "ป.1/2", "ภาษาไทย" })]
@@ -283,6 +282,18 @@ public class MoodleXmlReadTests
 
         Assert.Equal(expected, Assert.Single(result.Categories).Path);
         Assert.Equal(expected, Assert.Single(result.Questions).Category);
+    }
+
+    [Fact]
+    public void The_top_category_itself_is_not_listed()
+    {
+        var result = Read("""
+            <question type="category"><category><text>$system$/top</text></category></question>
+            <question type="description"><name><text>d</text></name><questiontext><text>x</text></questiontext></question>
+            """).Result;
+
+        Assert.Empty(result.Categories);
+        Assert.Empty(Assert.Single(result.Questions).Category);
     }
 
     [Fact]
