@@ -93,9 +93,13 @@ public static partial class ClozeSyntax
             var last = i == text.Length - 1;
             switch (c)
             {
-                case '}' or '~':
+                case '}':
                 case '#' when isAnswer:
                     builder.Append('\\').Append(c);
+                    break;
+                case '~':
+                    // Moodle removes the backslash of \} and \# but keeps the one of \~: an entity reads the same in both.
+                    builder.Append("&#126;");
                     break;
                 case '\\' when last || "}~#/".Contains(text[i + 1], StringComparison.Ordinal):
                     builder.Append("&#92;");

@@ -21,7 +21,8 @@ public sealed record ClozeParseResult(string Text, IReadOnlyList<ClozeGap> Gaps,
 /// Where this differs from Moodle on purpose: <c>\~</c> and <c>\/</c> are unescaped as well as <c>\}</c> and <c>\#</c>
 /// (Moodle leaves the backslash in), a gap written with no answers at all (<c>{1:MULTICHOICE}</c>) is reported
 /// rather than left in the text as words, and multiple-response fractions that already add up to 1 (within
-/// Moodle's 0.00001) are not divided again, so that writing and reading a gap is stable.
+/// Moodle's 0.00001) are not divided again, so that writing and reading a gap is stable. <see cref="Write"/> escapes
+/// '}' and '#' with a backslash, as Moodle documents, but '~' as <c>&amp;#126;</c>, which Moodle reads back as '~'.
 /// </remarks>
 public static partial class ClozeSyntax
 {

@@ -322,6 +322,14 @@ public class ClozeSyntaxTests
             source);
     }
 
+    [Fact]
+    public void Special_characters_are_escaped_the_way_moodle_unescapes_them()
+    {
+        var gap = new ClozeGap { Kind = ClozeKind.ShortAnswer, Choices = [new Choice("a}b#c~d", 1m, "x}y~z#"), new Choice("=5", 0m)] };
+
+        Assert.Equal(@"{1:SHORTANSWER:=a\}b\#c&#126;d#x\}y&#126;z#~&#61;5}", ClozeSyntax.WriteGap(gap));
+    }
+
     [Theory]
     [InlineData("a}b")]
     [InlineData("a~b")]
