@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
         services.AddSingleton<Events.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
+        services.AddSingleton<QuestionFormats.IQuestionFormat, QuestionFormats.MoodleXmlFormat>();
         services.AddScoped<Quizzes.QuestionContents>();
         services.AddScoped<Quizzes.AttemptService>();
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
