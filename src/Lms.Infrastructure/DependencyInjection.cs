@@ -56,6 +56,7 @@ public static class DependencyInjection
 
         services.AddOptions<SeedOptions>().Bind(config.GetSection(SeedOptions.Section));
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoCourseSeeder>();
         services.AddScoped<Identity.PersonAccounts>();
         services.AddMemoryCache();
         services.AddScoped<Courses.CoursePublisher>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Lms.Infrastructure.Persistence;
 
 /// <summary>Applies migrations (the only way the schema changes), then seeds the demo data once if asked.</summary>
-public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, IOptions<SeedOptions> seed,
+public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, DemoCourseSeeder courses, IOptions<SeedOptions> seed,
     ILogger<DatabaseInitializer> log)
 {
     public async Task InitialiseAsync(CancellationToken ct = default)
@@ -19,5 +19,6 @@ public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, 
         }
         await DemoDataSeeder.EnsureRolesAsync(db, ct);
         if (seed.Value.DemoData) await seeder.SeedAsync(ct);
+        if (seed.Value.DemoData && seed.Value.DemoCourses) await courses.SeedAsync(ct);
     }
 }

@@ -44,7 +44,17 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         var number = 1 + (await db.QuizAttempts.Where(a => a.QuizId == quiz.Id && a.PersonId == personId)
             .MaxAsync(a => (int?)a.Number, ct) ?? 0);
         var candidates = await CandidatesAsync(quiz, ct);
-        var attempt = QuizAttempt.Start(Guid.NewGuid(), quiz, personId, number, candidates, Random.Shared.Next(), Now);
+        QuizAttempt attempt;
+        try
+        {
+            attempt = QuizAttempt.Start(Guid.NewGuid(), quiz, personId, number, candidates, Random.Shared.Next(), Now);
+        }
+        // A parallel request (double click) may have started the attempt between the look-up above and the count:
+        // its attempt is then the one to resume, not a reason to say the attempts are used up.
+        catch (DomainException e) when (e.Code == "quiz.no_attempts_left")
+        {
+            return await OpenAttemptAsync(quiz.Id, personId, ct) ?? throw e;
+        }
         db.QuizAttempts.Add(attempt);
         try
         {

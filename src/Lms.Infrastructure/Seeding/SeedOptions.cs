@@ -7,4 +7,6 @@ public sealed class SeedOptions
     public bool DemoData { get; set; }
     /// <summary>The password of every demo account (set in appsettings.Development.json).</summary>
     public string? DemoPassword { get; set; }
+    /// <summary>Also seed a published demo course with a question bank, a pre-test and a post-test (run.sh, not the tests).</summary>
+    public bool DemoCourses { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class AttemptTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
             teacher.SubmitAsync(activity, quiz.ActivityUrl, new Dictionary<string, string>(), handler: "StartQuiz")));
         Assert.All(starts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var failed = starts.FirstOrDefault(r => !r.Location().StartsWith("/Learn/Attempt/"));
-        Assert.True(failed is null, failed is null ? "" : (await teacher.PageAsync(failed.Location())).Text("[data-testid=activity-error]"));
+        Assert.True(failed is null, failed is null ? "" : failed.Location() + " " + (await teacher.PageAsync(failed.Location())).QuerySelector("[data-testid=activity-error]")?.TextContent);
         Assert.Single(starts.Select(r => r.Location()).Distinct());
         var attemptUrl = starts[0].Location();
         var attemptId = QuizSteps.AttemptId(attemptUrl);
