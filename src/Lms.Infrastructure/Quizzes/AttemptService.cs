@@ -53,7 +53,8 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         // its attempt is then the one to resume, not a reason to say the attempts are used up.
         catch (DomainException e) when (e.Code == "quiz.no_attempts_left")
         {
-            return await OpenAttemptAsync(quiz.Id, personId, ct) ?? throw e;
+            if (await OpenAttemptAsync(quiz.Id, personId, ct) is { } justStarted) return justStarted;
+            throw;
         }
         db.QuizAttempts.Add(attempt);
         try
