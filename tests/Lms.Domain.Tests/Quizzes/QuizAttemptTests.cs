@@ -181,4 +181,18 @@ public class QuizAttemptTests
         Assert.Equal("attempt.no_such_question", Assert.Throws<DomainException>(() => a.SaveResponse(9, Response.Empty, 3, Now)).Code);
         Assert.Equal("true", a.Slot(1).Response["answer"]);
     }
+
+    [Fact]
+    public void Review_options_open_after_submitting_or_only_once_the_quiz_has_closed()
+    {
+        var (quiz, _, _) = QuizOf(TrueQ("ก"));
+        quiz.Schedule(null, Now.AddHours(1), null);
+        Assert.True(quiz.MayReview(ReviewTiming.AfterSubmit, Now));
+        Assert.False(quiz.MayReview(ReviewTiming.AfterClose, Now));
+        Assert.True(quiz.MayReview(ReviewTiming.AfterClose, Now.AddHours(1)));
+        Assert.False(quiz.MayReview(ReviewTiming.Never, Now.AddYears(1)));
+        // A quiz that never closes never reaches "after close".
+        quiz.Schedule(null, null, null);
+        Assert.False(quiz.MayReview(ReviewTiming.AfterClose, Now.AddYears(1)));
+    }
 }

@@ -134,4 +134,31 @@ public sealed class AttemptTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
             .OrderBy(q => q.Slot).Select(q => q.Answer).ToListAsync());
         Assert.Equal(["true", "false"], answers.Select(a => a["answer"]));
     }
+
+    [Fact]
+    public async Task Right_answers_and_feedback_stay_hidden_until_the_review_options_allow_them()
+    {
+        var quiz = await app.PublishedQuizCourseAsync("เฉลยหลังปิด", QuizSteps.TrueFalse(1), new Dictionary<string, string>
+        {
+            ["Input.Title"] = "แบบทดสอบ", ["Input.AttemptsAllowed"] = "1", ["Input.PassPercent"] = "50",
+            ["Input.ShowScore"] = "AfterSubmit", ["Input.ShowFeedback"] = "AfterClose", ["Input.ShowRightAnswers"] = "AfterClose",
+            ["Input.ClosesAtLocal"] = "2030-01-01T16:30",
+        });
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("staff");
+        var attemptUrl = await teacher.StartQuizAsync(quiz);
+        var taking = await (await teacher.GetAsync(attemptUrl)).Content.ReadAsStringAsync();
+        // While answering, nothing of the key is in the page: no feedback texts, no marks of the choices.
+        Assert.DoesNotContain("ลองทบทวนหน่วยที่ 2", taking);
+        Assert.DoesNotContain("ถูกต้อง", taking);
+
+        await teacher.SaveAnswerAsync(attemptUrl, 1, 1, ("answer", "false"));
+        var id = QuizSteps.AttemptId(attemptUrl);
+        await teacher.SubmitAsync($"/Learn/Attempt/{id}/Summary", new Dictionary<string, string>());
+        var review = await teacher.PageAsync($"/Learn/Attempt/{id}/Review");
+        Assert.Contains("0 จาก 1 คะแนน", review.Text("[data-testid=attempt-grade]"));
+        Assert.Null(review.QuerySelector("[data-testid=right-answer]"));
+        Assert.Null(review.QuerySelector("[data-testid=feedback]"));
+        Assert.DoesNotContain("ลองทบทวนหน่วยที่ 2", review.Body!.TextContent);
+    }
 }
