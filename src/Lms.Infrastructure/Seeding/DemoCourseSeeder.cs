@@ -62,7 +62,8 @@ public sealed class DemoCourseSeeder(LmsDbContext db, CoursePublisher publisher,
             quiz.SetGrading(role == QuizRole.PreTest ? 1 : 3, GradingMethod.Highest, role == QuizRole.PreTest ? 0 : 60);
             quiz.Schedule(null, null, TimeSpan.FromMinutes(20));
             quiz.SetLayout(shuffleQuestions: true, questionsPerPage: 2);
-            quiz.ReplaceSlots(questions.Select(q => QuizSlot.Fixed(q.Id, 1)));
+            // The essay stays in the bank: a pre-test waiting for a trainer's grade would keep the post-test closed.
+            quiz.ReplaceSlots(questions.Where(q => q.Type != QuestionType.Essay).Select(q => QuizSlot.Fixed(q.Id, 1)));
         }
 
         db.Courses.Add(course);

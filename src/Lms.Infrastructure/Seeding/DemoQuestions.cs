@@ -2,7 +2,7 @@ namespace Lms.Infrastructure.Seeding;
 
 /// <summary>
 /// The demo course's question bank, written in GIFT (the format designers bring from Moodle), so the demo also shows
-/// the importer at work. Pre-test and post-test draw the same ten questions.
+/// the importer at work. Pre-test and post-test use the nine auto-graded ones; the essay is there for designers to use.
 /// </summary>
 internal static class DemoQuestions
 {
