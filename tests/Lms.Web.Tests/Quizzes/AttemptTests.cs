@@ -161,4 +161,21 @@ public sealed class AttemptTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
         Assert.Null(review.QuerySelector("[data-testid=feedback]"));
         Assert.DoesNotContain("ลองทบทวนหน่วยที่ 2", review.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_teacher_downloads_their_answers_with_the_rest_of_their_data()
+    {
+        var quiz = await app.PublishedQuizCourseAsync("ข้อมูลของฉัน", QuizSteps.TrueFalse(1), quizTitle: "แบบทดสอบ PDPA");
+        var (_, userName) = await app.CreatePersonAsync([Lms.Domain.Organisation.SystemRole.Learner]);
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync(userName);
+        var attemptUrl = await teacher.StartQuizAsync(quiz);
+        await teacher.SaveAnswerAsync(attemptUrl, 1, 1, ("answer", "false"));
+
+        var json = System.Text.Json.JsonDocument.Parse(await (await teacher.GetAsync("/Account/MyData?handler=Download")).Content.ReadAsStringAsync()).RootElement;
+        var attempt = Assert.Single(json.GetProperty("QuizAttempts").EnumerateArray());
+        Assert.Equal("แบบทดสอบ PDPA", attempt.GetProperty("Quiz").GetString());
+        Assert.Equal("false", attempt.GetProperty("Answers")[0].GetProperty("Answer").GetProperty("answer").GetString());
+        Assert.Single(json.GetProperty("Enrolments").EnumerateArray());
+    }
 }

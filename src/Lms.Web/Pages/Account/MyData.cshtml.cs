@@ -10,7 +10,8 @@ namespace Lms.Web.Pages.Account;
 
 /// <summary>
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
-/// Later features add their records (enrolments, attempts, certificates, PLC hours) to the export.
+/// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers
+/// (later: certificates, PLC hours).
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -46,6 +47,13 @@ public static class PersonalDataExport
         var changes = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityId == personId.ToString()).OrderBy(a => a.AtUtc)
             .Select(a => new { a.AtUtc, a.Action, a.ActorName, a.Before, a.After }).ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Progress).Where(e => e.PersonId == personId)
+            .Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new { Course = c.TitleTh, e.Source, e.EnrolledAtUtc, e.CompletedAtUtc, e.Progress })
+            .ToListAsync(ct);
+        var submissions = await db.AssignmentSubmissions.AsNoTracking().Where(s => s.PersonId == personId)
+            .Select(s => new { s.CourseId, s.ActivityId, s.Text, s.Files, s.SubmittedAtUtc, s.Grade, s.Feedback, s.GradedAtUtc }).ToListAsync(ct);
+        var attempts = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).Where(a => a.PersonId == personId)
+            .Join(db.Quizzes, a => a.QuizId, q => q.Id, (a, q) => new { Quiz = q.Title, Attempt = a }).ToListAsync(ct);
         return new
         {
             ExportedAtUtc = nowUtc,
@@ -57,6 +65,21 @@ public static class PersonalDataExport
             },
             Account = new { account.UserName, account.Email, account.PreferredCulture, Roles = roles },
             RecordOfChanges = changes,
+            Enrolments = enrolments.Select(e => new
+            {
+                e.Course, Source = e.Source.ToString(), e.EnrolledAtUtc, e.CompletedAtUtc,
+                Activities = e.Progress.Select(p => new { p.ActivityId, p.FirstViewedAtUtc, p.SubmittedAtUtc, p.Grade, p.CompletedAtUtc }),
+            }),
+            AssignmentSubmissions = submissions.Select(s => new
+            {
+                s.CourseId, s.ActivityId, s.Text, Files = s.Files.Select(f => f.Name), s.SubmittedAtUtc, s.Grade, s.Feedback, s.GradedAtUtc,
+            }),
+            QuizAttempts = attempts.Select(x => new
+            {
+                x.Quiz, x.Attempt.Number, State = x.Attempt.State.ToString(), x.Attempt.StartedAtUtc, x.Attempt.SubmittedAtUtc,
+                x.Attempt.Mark, x.Attempt.MaxMark,
+                Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new { q.Slot, Answer = q.Answer, q.Fraction, q.GraderComment }),
+            }),
         };
     }
 }
