@@ -10,22 +10,7 @@ public sealed class AssignmentJourneyTests(LmsAppFactory app) : IClassFixture<Lm
 {
     private async Task<(Guid CourseId, string ActivityUrl)> PublishedAssignmentCourseAsync(string title)
     {
-        var designer = app.NewClient();
-        await designer.SignInOkAsync("designer");
-        var created = await designer.SubmitAsync("/Design/Courses/Edit", new Dictionary<string, string>
-        {
-            ["Input.TitleTh"] = title, ["Input.CreditHours"] = "3", ["Input.FiscalYear"] = "2570", ["Input.SelfEnrolment"] = "true",
-        });
-        var structure = created.Location();
-        var courseId = Guid.Parse(structure.Split('/').Last());
-        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
-        var page = await designer.PageAsync(structure);
-        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
-        await designer.SubmitAsync(structure, new Dictionary<string, string>
-        {
-            ["sectionId"] = sectionId, ["kind"] = "Assignment", ["title"] = "แผนการจัดการเรียนรู้",
-        }, handler: "AddActivity");
-        var editor = (await designer.PageAsync(structure)).QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>().First().GetAttribute("href")!;
+        var (designer, courseId, structure, editor) = await app.CourseWithActivityAsync(title, "Assignment", "แผนการจัดการเรียนรู้");
         var saved = await designer.SubmitAsync(editor, new Dictionary<string, string>
         {
             ["Input.Body"] = "ส่ง**แผนการสอน** 1 แผน", ["Input.Rubric"] = "ความครบถ้วน | 4\nความเหมาะสม | 6",

@@ -14,4 +14,30 @@ public static class CourseSteps
         return await teacher.SubmitAsync(catalogue, "/Learn/Catalogue", new Dictionary<string, string> { ["courseId"] = courseId.ToString() },
             handler: "Enrol");
     }
+
+    /// <summary>
+    /// Signs in as the demo designer, creates a self-enrolment course with one section and adds one activity of
+    /// <paramref name="kind"/>; returns the designer's client, the course, its structure page and the activity's editor.
+    /// </summary>
+    public static async Task<(HttpClient Designer, Guid CourseId, string Structure, string ActivityEditor)> CourseWithActivityAsync(
+        this LmsAppFactory app, string title, string kind, string activityTitle)
+    {
+        var designer = app.NewClient();
+        await designer.SignInOkAsync("designer");
+        var created = await designer.SubmitAsync("/Design/Courses/Edit", new Dictionary<string, string>
+        {
+            ["Input.TitleTh"] = title, ["Input.CreditHours"] = "3", ["Input.FiscalYear"] = "2570", ["Input.SelfEnrolment"] = "true",
+        });
+        var structure = created.Location();
+        var courseId = Guid.Parse(structure.Split('/').Last());
+        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
+        var page = await designer.PageAsync(structure);
+        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
+        await designer.SubmitAsync(structure, new Dictionary<string, string>
+        {
+            ["sectionId"] = sectionId, ["kind"] = kind, ["title"] = activityTitle,
+        }, handler: "AddActivity");
+        var editor = (await designer.PageAsync(structure)).QuerySelectorAll(".activity-list a").Last().GetAttribute("href")!;
+        return (designer, courseId, structure, editor);
+    }
 }

@@ -22,23 +22,7 @@ public static class QuizSteps
     public static async Task<QuizCourse> PublishedQuizCourseAsync(this LmsAppFactory app, string title,
         IReadOnlyList<QuestionContent> questions, IDictionary<string, string>? settings = null, string quizTitle = "แบบทดสอบ")
     {
-        var designer = app.NewClient();
-        await designer.SignInOkAsync("designer");
-        var created = await designer.SubmitAsync("/Design/Courses/Edit", new Dictionary<string, string>
-        {
-            ["Input.TitleTh"] = title, ["Input.CreditHours"] = "3", ["Input.FiscalYear"] = "2570", ["Input.SelfEnrolment"] = "true",
-        });
-        var structure = created.Location();
-        var courseId = Guid.Parse(structure.Split('/').Last());
-        await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
-        var page = await designer.PageAsync(structure);
-        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
-        await designer.SubmitAsync(structure, new Dictionary<string, string>
-        {
-            ["sectionId"] = sectionId, ["kind"] = "Quiz", ["title"] = quizTitle,
-        }, handler: "AddActivity");
-        var activityEditor = (await designer.PageAsync(structure)).QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>()
-            .Last().GetAttribute("href")!;
+        var (designer, courseId, structure, activityEditor) = await app.CourseWithActivityAsync(title, "Quiz", quizTitle);
         var activityId = Guid.Parse(activityEditor.Split('/').Last());
         var quizEditor = $"/Design/Quizzes/Edit/{courseId}/{activityId}";
 
