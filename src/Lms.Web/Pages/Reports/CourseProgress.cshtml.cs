@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
 using Lms.Infrastructure.Courses;
@@ -9,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Lms.Web.Pages.Reports;
 
@@ -33,25 +30,11 @@ public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publish
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct)) return NotFound();
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", Headers().Select(Quote)));
-        foreach (var r in Table()) csv.AppendLine(string.Join(",", r.Select(v => Quote(v?.ToString() ?? ""))));
-        // A BOM so that Excel opens the Thai text as UTF-8.
-        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", FileName("csv"));
-    }
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? ReportFile.Csv(Table(), ReportFile.FileName("course-progress", clock, "csv")) : NotFound();
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct)) return NotFound();
-        var headers = Headers();
-        var sheet = Table().Select(r => headers.Zip(r).ToDictionary(x => x.First, x => x.Second)).ToList();
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, cancellationToken: ct);
-        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
-    }
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? await ReportFile.XlsxAsync([Table()], ReportFile.FileName("course-progress", clock, "xlsx"), ct) : NotFound();
 
     public string StateName(State s) => s switch
     {
@@ -61,24 +44,13 @@ public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publish
         _ => l["Completed"],
     };
 
-    private string[] Headers() =>
-        [l["Name"], l["School"], l["Position"], l["Progress (%)"], l["Enrolled"], l["Last activity"], l["Completed"], l["Status"]];
-
-    private IEnumerable<object?[]> Table() => Rows.Select(r => new object?[]
-    {
-        r.Name, r.School, l[DomainNames.Of(r.Position)].Value, r.Percent, DateDisplay.Date(r.EnrolledAtUtc),
-        DateDisplay.Date(r.LastActivityAtUtc), DateDisplay.Date(r.CompletedAtUtc), StateName(r.State),
-    });
-
-    private string FileName(string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"course-progress-{clock.GetUtcNow():yyyyMMdd}.{extension}");
-
-    /// <summary>Quotes every field, and defuses a leading =, +, - or @ so a name cannot run as a spreadsheet formula.</summary>
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    private ReportTable Table() => new(l["Progress"],
+        [l["Name"], l["School"], l["Position"], l["Progress (%)"], l["Enrolled"], l["Last activity"], l["Completed"], l["Status"]],
+        Rows.Select(r => new object?[]
+        {
+            r.Name, r.School, l[DomainNames.Of(r.Position)].Value, r.Percent, DateDisplay.Date(r.EnrolledAtUtc),
+            DateDisplay.Date(r.LastActivityAtUtc), DateDisplay.Date(r.CompletedAtUtc), StateName(r.State),
+        }).ToList());
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
