@@ -69,6 +69,8 @@ public static class AuthorizationMatrix
             // Course reports (directors: own school only)
             ["/Reports/Courses"] = ("/Reports/Courses", Reporters),
             ["/Reports/CourseProgress"] = ($"/Reports/CourseProgress/{UnknownId}", Reporters),
+            ["/Reports/Quiz"] = ($"/Reports/Quiz/{UnknownId}/{UnknownId}", Reporters),
+            ["/Reports/PrePost"] = ($"/Reports/PrePost/{UnknownId}", Reporters),
             // Administrators
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),

@@ -31,6 +31,22 @@ public static class QuizSteps
         var structure = created.Location();
         var courseId = Guid.Parse(structure.Split('/').Last());
         await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
+        return await app.AddQuizAsync(designer, courseId, questions, settings, quizTitle);
+    }
+
+    /// <summary>Another quiz activity at the end of the course's first section (a post-test after the pre-test); publishes again.</summary>
+    public static async Task<QuizCourse> AddQuizAsync(this LmsAppFactory app, Guid courseId, IReadOnlyList<QuestionContent> questions,
+        IDictionary<string, string>? settings = null, string quizTitle = "แบบทดสอบ")
+    {
+        var designer = app.NewClient();
+        await designer.SignInOkAsync("designer");
+        return await app.AddQuizAsync(designer, courseId, questions, settings, quizTitle);
+    }
+
+    private static async Task<QuizCourse> AddQuizAsync(this LmsAppFactory app, HttpClient designer, Guid courseId,
+        IReadOnlyList<QuestionContent> questions, IDictionary<string, string>? settings, string quizTitle)
+    {
+        var structure = $"/Design/Courses/Structure/{courseId}";
         var page = await designer.PageAsync(structure);
         var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
         await designer.SubmitAsync(structure, new Dictionary<string, string>

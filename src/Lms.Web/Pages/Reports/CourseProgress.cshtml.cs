@@ -1,5 +1,6 @@
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
+using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Courses;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Localization;
@@ -28,7 +29,23 @@ public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publish
     public sealed record Row(string Name, string? School, Position Position, int Percent, DateTime EnrolledAtUtc,
         DateTime? LastActivityAtUtc, DateTime? CompletedAtUtc, State State);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    /// <summary>The course's quizzes, for links to their results (and to the pre/post report when it has both tests).</summary>
+    public IReadOnlyList<QuizLink> Quizzes { get; private set; } = [];
+
+    public sealed record QuizLink(Guid ActivityId, string Title, QuizRole Role);
+
+    public bool HasPrePost => Quizzes.Any(q => q.Role == QuizRole.PreTest) && Quizzes.Any(q => q.Role == QuizRole.PostTest);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var activities = Course.Activities.Where(a => a.Quiz is not null).ToList();
+        var quizIds = activities.Select(a => a.Quiz!.Value).ToList();
+        var roles = await db.Quizzes.AsNoTracking().Where(q => quizIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Role, ct);
+        Quizzes = activities.Where(a => roles.ContainsKey(a.Quiz!.Value))
+            .Select(a => new QuizLink(a.Id, a.Title, roles[a.Quiz!.Value])).ToList();
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? ReportFile.Csv(Table(), ReportFile.FileName("course-progress", clock, "csv")) : NotFound();

@@ -52,6 +52,8 @@ public static class ReportFile
     {
         null => "",
         string s => Defuse(s),
+        // Without the trailing zeros PostgreSQL's numeric(10,4) brings along: 5, not 5.0000.
+        decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => Defuse(value.ToString() ?? ""),
     });
