@@ -1,3 +1,4 @@
+using Lms.Domain.Questions;
 using Lms.Domain.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,17 @@ public sealed partial class GradingModel
 
     private async Task LoadQuizAnswersAsync(CancellationToken ct)
     {
-        var q = from aq in db.AttemptQuestions.AsNoTracking()
-                join a in db.QuizAttempts.AsNoTracking() on aq.AttemptId equals a.Id
+        // Two plain filters rather than one conditional WHERE, so PostgreSQL plans each on its own.
+        var questions = ShowGraded
+            ? db.AttemptQuestions.AsNoTracking().Where(aq => aq.GradedAtUtc != null)
+            : db.AttemptQuestions.AsNoTracking().Where(aq => aq.GradeState == GradeState.NeedsGrading);
+        var attempts = ShowGraded
+            ? db.QuizAttempts.AsNoTracking()
+            : db.QuizAttempts.AsNoTracking().Where(a => a.State == AttemptState.NeedsGrading);
+        var q = from aq in questions
+                join a in attempts on aq.AttemptId equals a.Id
                 join quiz in db.Quizzes.AsNoTracking() on a.QuizId equals quiz.Id
                 join p in db.People.AsNoTracking() on a.PersonId equals p.Id
-                where ShowGraded
-                    ? aq.GradedAtUtc != null
-                    : a.State == AttemptState.NeedsGrading && aq.GradeState == Lms.Domain.Questions.GradeState.NeedsGrading
                 orderby a.SubmittedAtUtc, a.Id, aq.Slot
                 select new
                 {
