@@ -14,7 +14,22 @@ public static class ItemAnalysis
     /// <summary>One graded question in one attempt: its fraction of the mark (0–1) and the mark it was worth.</summary>
     public sealed record Score(Guid QuestionId, Guid AttemptId, decimal Fraction, decimal MaxMark);
 
-    public sealed record Item(Guid QuestionId, int Attempts, decimal FacilityPercent, decimal? DiscriminationIndex);
+    public sealed record Item(Guid QuestionId, int Attempts, decimal FacilityPercent, decimal? DiscriminationIndex)
+    {
+        /// <summary>
+        /// Why a designer should look at the question again: almost nobody (facility below <paramref name="minFacility"/>)
+        /// or almost everybody (above <paramref name="maxFacility"/>) gets it right, so it tells teachers apart poorly; or
+        /// the teachers who did well on the rest of the quiz did worse on it (negative discrimination), which usually
+        /// means a wrong key or an ambiguous wording.
+        /// </summary>
+        public Concern ConcernsOf(decimal minFacility, decimal maxFacility) =>
+            (FacilityPercent < minFacility ? Concern.TooHard : Concern.None)
+            | (FacilityPercent > maxFacility ? Concern.TooEasy : Concern.None)
+            | (DiscriminationIndex < 0 ? Concern.NegativeDiscrimination : Concern.None);
+    }
+
+    [Flags]
+    public enum Concern { None = 0, TooHard = 1, TooEasy = 2, NegativeDiscrimination = 4 }
 
     /// <summary>
     /// Computes both indices per question from the graded questions of finished attempts (one attempt per teacher is the

@@ -32,6 +32,20 @@ public sealed class AttemptAccess(LmsDbContext db, AttemptService attempts, Ques
         return new Loaded(attempt, quiz, content);
     }
 
+    /// <summary>
+    /// Any person's attempt, for a trainer grading it — once submitted only: until then the answers are the teacher's
+    /// own work in progress (and an unknown or unsubmitted attempt is simply not found).
+    /// </summary>
+    public async Task<Loaded?> SubmittedAsync(Guid attemptId, CancellationToken ct)
+    {
+        var attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions)
+            .FirstOrDefaultAsync(a => a.Id == attemptId && a.State != AttemptState.InProgress, ct);
+        if (attempt is null) return null;
+        var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == attempt.QuizId, ct);
+        var content = await contents.GetAsync(attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
+        return new Loaded(attempt, quiz, content);
+    }
+
     public SlotView ToAnswer(Loaded l, AttemptQuestion q) =>
         new(q, l.Contents[(q.QuestionId, q.Version)], texts, Review: false, ShowFeedback: false, ShowRightAnswer: false, ShowMarks: false);
 

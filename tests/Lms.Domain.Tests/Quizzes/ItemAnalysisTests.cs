@@ -42,4 +42,24 @@ public class ItemAnalysisTests
         // Everyone right: nothing to correlate, so no index rather than a made-up number.
         Assert.Null(items.Single(i => i.QuestionId == Easy).DiscriminationIndex);
     }
+
+    [Theory]
+    [InlineData(19.99, 50, ItemAnalysis.Concern.TooHard)]
+    [InlineData(20, 50, ItemAnalysis.Concern.None)]
+    [InlineData(90, 0, ItemAnalysis.Concern.None)]
+    [InlineData(90.01, 10, ItemAnalysis.Concern.TooEasy)]
+    [InlineData(50, -0.01, ItemAnalysis.Concern.NegativeDiscrimination)]
+    [InlineData(10, -40, ItemAnalysis.Concern.TooHard | ItemAnalysis.Concern.NegativeDiscrimination)]
+    public void Questions_outside_the_usual_ranges_are_flagged_for_a_second_look(double facility, double discrimination,
+        ItemAnalysis.Concern expected)
+    {
+        var item = new ItemAnalysis.Item(Guid.NewGuid(), 10, (decimal)facility, (decimal)discrimination);
+        Assert.Equal(expected, item.ConcernsOf(20m, 90m));
+    }
+
+    [Fact]
+    public void A_question_nobody_tells_apart_is_not_flagged_for_its_missing_discrimination()
+    {
+        Assert.Equal(ItemAnalysis.Concern.None, new ItemAnalysis.Item(Guid.NewGuid(), 5, 60m, null).ConcernsOf(20m, 90m));
+    }
 }

@@ -29,6 +29,10 @@ public sealed partial class TranslationCoverageTests
         foreach (var v in Enum.GetValues<Lms.Domain.Courses.CourseStatus>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Courses.ActivityKind>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Courses.CompletionCriterion>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.GradingMethod>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.AttemptState>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.QuizRole>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
         foreach (var m in DomainErrors.AllMessages) used.Add(m);
 
         var missing = used.Where(k => !thai.ContainsKey(k)).ToList();

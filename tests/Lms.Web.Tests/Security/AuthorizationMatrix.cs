@@ -62,12 +62,15 @@ public static class AuthorizationMatrix
             ["/Design/Courses/Enrol"] = ($"/Design/Courses/Enrol/{UnknownId}", Designers),
             ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),
             ["/Design/Quizzes/Edit"] = ($"/Design/Quizzes/Edit/{UnknownId}/{UnknownId}", Designers),
-            // Trainers (and designers, administrators) grade assignments
+            // Trainers (and designers, administrators) grade assignments and quiz essays
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
+            ["/Teach/QuizGrade"] = ($"/Teach/QuizGrade/{UnknownId}/1", Graders),
             // Course reports (directors: own school only)
             ["/Reports/Courses"] = ("/Reports/Courses", Reporters),
             ["/Reports/CourseProgress"] = ($"/Reports/CourseProgress/{UnknownId}", Reporters),
+            ["/Reports/Quiz"] = ($"/Reports/Quiz/{UnknownId}/{UnknownId}", Reporters),
+            ["/Reports/PrePost"] = ($"/Reports/PrePost/{UnknownId}", Reporters),
             // Administrators
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),

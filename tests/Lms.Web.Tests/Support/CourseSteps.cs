@@ -15,12 +15,8 @@ public static class CourseSteps
             handler: "Enrol");
     }
 
-    /// <summary>
-    /// Signs in as the demo designer, creates a self-enrolment course with one section and adds one activity of
-    /// <paramref name="kind"/>; returns the designer's client, the course, its structure page and the activity's editor.
-    /// </summary>
-    public static async Task<(HttpClient Designer, Guid CourseId, string Structure, string ActivityEditor)> CourseWithActivityAsync(
-        this LmsAppFactory app, string title, string kind, string activityTitle)
+    /// <summary>Signs in as the demo designer and creates a self-enrolment course with one section.</summary>
+    public static async Task<(HttpClient Designer, Guid CourseId, string Structure)> NewCourseAsync(this LmsAppFactory app, string title)
     {
         var designer = app.NewClient();
         await designer.SignInOkAsync("designer");
@@ -29,8 +25,18 @@ public static class CourseSteps
             ["Input.TitleTh"] = title, ["Input.CreditHours"] = "3", ["Input.FiscalYear"] = "2570", ["Input.SelfEnrolment"] = "true",
         });
         var structure = created.Location();
-        var courseId = Guid.Parse(structure.Split('/').Last());
         await designer.SubmitAsync(structure, new Dictionary<string, string> { ["title"] = "หน่วยเดียว" }, handler: "AddSection");
+        return (designer, Guid.Parse(structure.Split('/').Last()), structure);
+    }
+
+    /// <summary>
+    /// A new course (see <see cref="NewCourseAsync"/>) with one activity of <paramref name="kind"/>; returns the designer's
+    /// client, the course, its structure page and the activity's editor.
+    /// </summary>
+    public static async Task<(HttpClient Designer, Guid CourseId, string Structure, string ActivityEditor)> CourseWithActivityAsync(
+        this LmsAppFactory app, string title, string kind, string activityTitle)
+    {
+        var (designer, courseId, structure) = await app.NewCourseAsync(title);
         var page = await designer.PageAsync(structure);
         var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
         await designer.SubmitAsync(structure, new Dictionary<string, string>

@@ -22,7 +22,31 @@ public static class QuizSteps
     public static async Task<QuizCourse> PublishedQuizCourseAsync(this LmsAppFactory app, string title,
         IReadOnlyList<QuestionContent> questions, IDictionary<string, string>? settings = null, string quizTitle = "แบบทดสอบ")
     {
-        var (designer, courseId, structure, activityEditor) = await app.CourseWithActivityAsync(title, "Quiz", quizTitle);
+        var (designer, courseId, _) = await app.NewCourseAsync(title);
+        return await app.AddQuizAsync(designer, courseId, questions, settings, quizTitle);
+    }
+
+    /// <summary>Another quiz activity at the end of the course's first section (a post-test after the pre-test); publishes again.</summary>
+    public static async Task<QuizCourse> AddQuizAsync(this LmsAppFactory app, Guid courseId, IReadOnlyList<QuestionContent> questions,
+        IDictionary<string, string>? settings = null, string quizTitle = "แบบทดสอบ")
+    {
+        var designer = app.NewClient();
+        await designer.SignInOkAsync("designer");
+        return await app.AddQuizAsync(designer, courseId, questions, settings, quizTitle);
+    }
+
+    private static async Task<QuizCourse> AddQuizAsync(this LmsAppFactory app, HttpClient designer, Guid courseId,
+        IReadOnlyList<QuestionContent> questions, IDictionary<string, string>? settings, string quizTitle)
+    {
+        var structure = $"/Design/Courses/Structure/{courseId}";
+        var page = await designer.PageAsync(structure);
+        var sectionId = page.QuerySelector("form[action*='AddActivity'] input[name=sectionId]")!.GetAttribute("value")!;
+        await designer.SubmitAsync(structure, new Dictionary<string, string>
+        {
+            ["sectionId"] = sectionId, ["kind"] = "Quiz", ["title"] = quizTitle,
+        }, handler: "AddActivity");
+        var activityEditor = (await designer.PageAsync(structure)).QuerySelectorAll(".activity-list a").OfType<IHtmlAnchorElement>()
+            .Last().GetAttribute("href")!;
         var activityId = Guid.Parse(activityEditor.Split('/').Last());
         var quizEditor = $"/Design/Quizzes/Edit/{courseId}/{activityId}";
 

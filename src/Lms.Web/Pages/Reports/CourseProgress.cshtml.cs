@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
+using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Courses;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Localization;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Lms.Web.Pages.Reports;
 
@@ -31,27 +29,29 @@ public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publish
     public sealed record Row(string Name, string? School, Position Position, int Percent, DateTime EnrolledAtUtc,
         DateTime? LastActivityAtUtc, DateTime? CompletedAtUtc, State State);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    /// <summary>The course's quizzes, for links to their results (and to the pre/post report when it has both tests).</summary>
+    public IReadOnlyList<QuizLink> Quizzes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    public sealed record QuizLink(Guid ActivityId, string Title, QuizRole Role);
+
+    public bool HasPrePost => Quizzes.Any(q => q.Role == QuizRole.PreTest) && Quizzes.Any(q => q.Role == QuizRole.PostTest);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", Headers().Select(Quote)));
-        foreach (var r in Table()) csv.AppendLine(string.Join(",", r.Select(v => Quote(v?.ToString() ?? ""))));
-        // A BOM so that Excel opens the Thai text as UTF-8.
-        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", FileName("csv"));
+        var activities = Course.Activities.Where(a => a.Quiz is not null).ToList();
+        var quizIds = activities.Select(a => a.Quiz!.Value).ToList();
+        var roles = await db.Quizzes.AsNoTracking().Where(q => quizIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Role, ct);
+        Quizzes = activities.Where(a => roles.ContainsKey(a.Quiz!.Value))
+            .Select(a => new QuizLink(a.Id, a.Title, roles[a.Quiz!.Value])).ToList();
+        return Page();
     }
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct)) return NotFound();
-        var headers = Headers();
-        var sheet = Table().Select(r => headers.Zip(r).ToDictionary(x => x.First, x => x.Second)).ToList();
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, cancellationToken: ct);
-        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
-    }
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? ReportFile.Csv(Table(), ReportFile.FileName("course-progress", clock, "csv")) : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? await ReportFile.XlsxAsync([Table()], ReportFile.FileName("course-progress", clock, "xlsx"), ct) : NotFound();
 
     public string StateName(State s) => s switch
     {
@@ -61,24 +61,13 @@ public sealed class CourseProgressModel(LmsDbContext db, CoursePublisher publish
         _ => l["Completed"],
     };
 
-    private string[] Headers() =>
-        [l["Name"], l["School"], l["Position"], l["Progress (%)"], l["Enrolled"], l["Last activity"], l["Completed"], l["Status"]];
-
-    private IEnumerable<object?[]> Table() => Rows.Select(r => new object?[]
-    {
-        r.Name, r.School, l[DomainNames.Of(r.Position)].Value, r.Percent, DateDisplay.Date(r.EnrolledAtUtc),
-        DateDisplay.Date(r.LastActivityAtUtc), DateDisplay.Date(r.CompletedAtUtc), StateName(r.State),
-    });
-
-    private string FileName(string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"course-progress-{clock.GetUtcNow():yyyyMMdd}.{extension}");
-
-    /// <summary>Quotes every field, and defuses a leading =, +, - or @ so a name cannot run as a spreadsheet formula.</summary>
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    private ReportTable Table() => new(l["Progress"],
+        [l["Name"], l["School"], l["Position"], l["Progress (%)"], l["Enrolled"], l["Last activity"], l["Completed"], l["Status"]],
+        Rows.Select(r => new object?[]
+        {
+            r.Name, r.School, l[DomainNames.Of(r.Position)].Value, r.Percent, DateDisplay.Date(r.EnrolledAtUtc),
+            DateDisplay.Date(r.LastActivityAtUtc), DateDisplay.Date(r.CompletedAtUtc), StateName(r.State),
+        }).ToList());
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

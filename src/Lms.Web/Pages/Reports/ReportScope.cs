@@ -13,6 +13,9 @@ public sealed record ReportScope(Guid? SchoolId)
 {
     public bool WholeOffice => SchoolId is null;
 
+    /// <summary>The school a report shows: a director's own whatever they ask for, otherwise the one chosen (or all when none).</summary>
+    public Guid? Narrow(Guid? chosen) => SchoolId ?? chosen;
+
     public static async Task<ReportScope> ForAsync(ClaimsPrincipal user, LmsDbContext db, CancellationToken ct)
     {
         if (user.IsInRole(SystemRole.Administrator) || user.IsInRole(SystemRole.CourseDesigner) || user.IsInRole(SystemRole.Trainer))

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Web.Pages.Teach;
 
-/// <summary>The grading queue: handed-in assignments not yet graded, oldest first.</summary>
-public sealed class GradingModel(LmsDbContext db, CoursePublisher publisher) : PageModel
+/// <summary>The grading queue: handed-in assignments and quiz essays not yet graded, oldest first.</summary>
+public sealed partial class GradingModel(LmsDbContext db, CoursePublisher publisher) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool ShowGraded { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -16,6 +16,12 @@ public sealed class GradingModel(LmsDbContext db, CoursePublisher publisher) : P
     public sealed record Row(Guid Id, string Course, string Activity, string Person, string? School, DateTime SubmittedAtUtc, decimal? Grade);
 
     public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAssignmentsAsync(ct);
+        await LoadQuizAnswersAsync(ct);
+    }
+
+    private async Task LoadAssignmentsAsync(CancellationToken ct)
     {
         var q = from s in db.AssignmentSubmissions.AsNoTracking()
                 join p in db.People.AsNoTracking() on s.PersonId equals p.Id
