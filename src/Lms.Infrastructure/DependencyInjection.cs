@@ -63,6 +63,11 @@ public static class DependencyInjection
         services.AddSingleton<Events.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
         services.AddScoped<Quizzes.QuestionContents>();
+        services.AddSingleton<QuestionFormats.IQuestionFormat, QuestionFormats.GiftFormat>();
+        services.AddSingleton<QuestionFormats.IQuestionFormat>(_ => new QuestionFormats.MoodleXmlFormat());
+        services.AddScoped<QuestionBank.QuestionImportReader>();
+        services.AddScoped<QuestionBank.QuestionBankImporter>();
+        services.AddScoped<QuestionBank.QuestionBankExporter>();
         services.AddScoped<Quizzes.AttemptService>();
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
