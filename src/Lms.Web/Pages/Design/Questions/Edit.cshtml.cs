@@ -39,7 +39,8 @@ public sealed class EditModel(LmsDbContext db, IMarkdownRenderer markdown, TimeP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return NotFound();
+        // Tracked: the row version (xmin) is a shadow property, which only a tracked entity carries.
+        if (!await LoadAsync(ct, track: true)) return NotFound();
         if (Existing is not null)
         {
             Input = QuestionForm.From(Existing.Current.Content, Existing.Tags);
@@ -73,34 +74,36 @@ public sealed class EditModel(LmsDbContext db, IMarkdownRenderer markdown, TimeP
 
         var now = clock.GetUtcNow().UtcDateTime;
         var me = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        Question question;
         try
         {
             if (Existing is null)
             {
-                Existing = new Question(Guid.NewGuid(), Category.Id, content, Input.TagList, me, now);
-                db.Questions.Add(Existing);
+                question = new Question(Guid.NewGuid(), Category.Id, content, Input.TagList, me, now);
+                db.Questions.Add(question);
             }
             else
             {
-                ConcurrencyToken.Expect(db, Existing, RowVersion);
-                Existing.Retag(Input.TagList);
-                Existing.Revise(content, me, now);
+                question = Existing;
+                ConcurrencyToken.Expect(db, question, RowVersion);
+                question.Retag(Input.TagList);
+                question.Revise(content, me, now);
             }
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)
         {
-            return Invalid([DomainErrors.Describe(e, l)]);
+            return await InvalidAsync([DomainErrors.Describe(e, l)], ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || PostgresErrors.IsUniqueViolation(e))
         {
             // Someone saved this question after this form was opened (their version took the number this one wanted).
             Conflict = true;
-            return Invalid([l["Someone else saved this question after you opened it. Your changes are not saved: open the question again to see the newest version, then make your changes there."]]);
+            return await InvalidAsync([l["Someone else saved this question after you opened it. Your changes are not saved: open the question again to see the newest version, then make your changes there."]], ct);
         }
-        TempData["StatusMessage"] = Existing.CurrentVersion == 1
-            ? l["Question \"{0}\" saved.", Existing.Name].Value
-            : l["Question \"{0}\" saved as version {1}.", Existing.Name, Existing.CurrentVersion].Value;
+        TempData["StatusMessage"] = question.CurrentVersion == 1
+            ? l["Question \"{0}\" saved.", question.Name].Value
+            : l["Question \"{0}\" saved as version {1}.", question.Name, question.CurrentVersion].Value;
         return Redirect($"/Design/Questions?{(Category.CourseId is { } c ? $"courseId={c}&" : "")}categoryId={Category.Id}");
     }
 
@@ -117,6 +120,14 @@ public sealed class EditModel(LmsDbContext db, IMarkdownRenderer markdown, TimeP
     {
         Problems = problems;
         return Page();
+    }
+
+    /// <summary>After a failed save: the question as stored (the refused version was added in memory only), the form as typed.</summary>
+    private async Task<PageResult> InvalidAsync(IReadOnlyList<string> problems, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Invalid(problems);
     }
 
     /// <summary>The question (or the category and type of a new one), its bank and its history.</summary>
