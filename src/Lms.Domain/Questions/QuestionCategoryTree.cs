@@ -82,6 +82,7 @@ public sealed class QuestionCategoryTree
         ArgumentNullException.ThrowIfNull(category);
         if (newParentId is { } p)
         {
+            if (p == category.Id) throw new DomainException("category.parent_self", "A category cannot contain itself.");
             if (!byId.ContainsKey(p)) throw new DomainException("category.parent_not_in_bank", "The new parent is not in this bank.");
             if (SelfAndDescendants(category.Id).Contains(p))
                 throw new DomainException("category.parent_inside", "A category cannot move inside itself.");
