@@ -109,12 +109,17 @@ public sealed class EditModel(LmsDbContext db, IMarkdownRenderer markdown, TimeP
 
     /// <summary>The live preview of a text box: rendered and sanitised exactly as teachers will see it.</summary>
     public ContentResult OnPostPreview([FromForm] string? body, [FromQuery] TextFormat format = TextFormat.Markdown) =>
-        Content(format switch
-        {
-            TextFormat.Html => markdown.SanitizeHtml(body ?? ""),
-            TextFormat.Plain => System.Net.WebUtility.HtmlEncode(body ?? "").Replace("\n", "<br>", StringComparison.Ordinal),
-            _ => markdown.ToSafeHtml(body ?? ""),
-        }, "text/html; charset=utf-8");
+        Content(Render(body, format), "text/html; charset=utf-8");
+
+    /// <summary>The question text as the page first shows it in the preview box (the script keeps it up to date).</summary>
+    public string PreviewHtml => Render(QuestionType == QuestionType.Cloze ? Input.ClozeSource : Input.Text, Format);
+
+    private string Render(string? text, TextFormat format) => format switch
+    {
+        TextFormat.Html => markdown.SanitizeHtml(text ?? ""),
+        TextFormat.Plain => System.Net.WebUtility.HtmlEncode(text ?? "").Replace("\n", "<br>", StringComparison.Ordinal),
+        _ => markdown.ToSafeHtml(text ?? ""),
+    };
 
     private PageResult Invalid(IReadOnlyList<string> problems)
     {
