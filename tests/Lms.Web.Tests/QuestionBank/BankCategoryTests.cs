@@ -41,6 +41,23 @@ public sealed class BankCategoryTests(LmsAppFactory app) : IClassFixture<LmsAppF
     }
 
     [Fact]
+    public async Task A_category_a_quiz_draws_random_questions_from_is_not_deleted()
+    {
+        var quiz = await app.PublishedQuizCourseAsync("สุ่มจากหมวด", QuizSteps.TrueFalse(1));
+        var designer = await app.DesignerAsync();
+        var pool = await designer.AddCategoryAsync(quiz.CourseId, "คลังสำหรับสุ่ม");
+        var added = await designer.SubmitAsync(quiz.EditorUrl, new Dictionary<string, string>
+        {
+            ["categoryId"] = pool.ToString(), ["count"] = "1", ["mark"] = "1",
+        }, handler: "AddRandom");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var refused = await designer.SubmitAsync(BankSteps.BankUrl(quiz.CourseId, pool), new Dictionary<string, string>(), handler: "DeleteCategory");
+        Assert.Contains("นำหมวดนี้ออกจากแบบทดสอบที่สุ่มคำถามจากหมวดนี้", (await designer.PageAsync(refused.Location())).Text("[data-testid=bank-error]"));
+        Assert.True(await app.DbAsync(db => db.QuestionCategories.AnyAsync(c => c.Id == pool)));
+    }
+
+    [Fact]
     public async Task The_designer_switches_between_the_shared_bank_and_course_banks()
     {
         var designer = await app.DesignerAsync();
