@@ -65,6 +65,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());
         services.AddSingleton<QuestionFormats.IQuestionFormat, QuestionFormats.MoodleXmlFormat>();
         services.AddScoped<Quizzes.QuestionContents>();
+        services.AddSingleton<QuestionFormats.IQuestionFormat, QuestionFormats.GiftFormat>();
+        services.AddScoped<QuestionBank.QuestionImportReader>();
+        services.AddScoped<QuestionBank.QuestionBankImporter>();
+        services.AddScoped<QuestionBank.QuestionBankExporter>();
         services.AddScoped<Quizzes.AttemptService>();
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();

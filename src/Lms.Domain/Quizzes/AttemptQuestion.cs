@@ -36,6 +36,20 @@ public sealed class AttemptQuestion
         Layout = layout;
     }
 
+    /// <summary>
+    /// A question as a designer previews it in the bank: slot 1 of no attempt, never stored. With a response it is
+    /// graded as an attempt would grade it, so the designer sees the mark and feedback a teacher would get.
+    /// </summary>
+    public static AttemptQuestion Preview(Guid questionId, int version, QuestionContent content, QuestionLayout layout, Response? response = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var q = new AttemptQuestion(Guid.Empty, 1, 1, questionId, version, content.IsGraded ? content.DefaultMark : 0m, layout);
+        if (response is null) return q;
+        q.Save(response, 0, DateTime.UnixEpoch);
+        q.Grade(content);
+        return q;
+    }
+
     public Response Response => new(Answer);
 
     public decimal? EarnedMark => Fraction is { } f ? Math.Round(f * MaxMark, 4) : null;

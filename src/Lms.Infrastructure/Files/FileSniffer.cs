@@ -36,6 +36,9 @@ public static class FileSniffer
             if (h.StartsWith("GIF87a"u8) || h.StartsWith("GIF89a"u8)) return FileTypes.Gif;
             if (h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual("WEBP"u8)) return FileTypes.WebP;
             if (IsMp4(h)) return FileTypes.Mp4;
+            if (h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual("WAVE"u8)) return FileTypes.Wav;
+            if (h.StartsWith("OggS"u8)) return FileTypes.Ogg;
+            if (h.StartsWith("ID3"u8) || IsMpegAudioFrame(h)) return FileTypes.Mp3;
             if (h.StartsWith("PK\x03\x04"u8)) return await OfficeTypeAsync(content, ct);
             return null;
         }
@@ -44,6 +47,13 @@ public static class FileSniffer
             content.Position = 0;
         }
     }
+
+    /// <summary>
+    /// An MP3 without an ID3 tag starts with a frame header: 11 sync bits, then a layer that is not "reserved" (00, which
+    /// ADTS AAC uses). JPEG's FF D8 is not a sync pattern, so the two are never confused.
+    /// </summary>
+    private static bool IsMpegAudioFrame(ReadOnlySpan<byte> h) =>
+        h.Length >= 4 && h[0] == 0xFF && (h[1] & 0xE0) == 0xE0 && (h[1] & 0x06) != 0 && (h[2] & 0xF0) != 0xF0;
 
     /// <summary>An ISO base media file starts with an "ftyp" box: size, "ftyp", major brand, version, compatible brands.</summary>
     private static bool IsMp4(ReadOnlySpan<byte> h)

@@ -8,6 +8,8 @@ public enum FileCategory
     Image = 1,
     Document = 2,
     Video = 4,
+    /// <summary>Sounds inside questions (a listening item imported from Moodle).</summary>
+    Audio = 8,
     /// <summary>What a course designer may attach to a lesson.</summary>
     CourseContent = Image | Document | Video,
 }
@@ -33,10 +35,13 @@ public static class FileTypes
     public static readonly FileType Gif = new("GIF", FileCategory.Image, "image/gif", [".gif"], Inline: true);
     public static readonly FileType WebP = new("WebP", FileCategory.Image, "image/webp", [".webp"], Inline: true);
     public static readonly FileType Mp4 = new("MP4", FileCategory.Video, "video/mp4", [".mp4", ".m4v"], Inline: true);
+    public static readonly FileType Mp3 = new("MP3", FileCategory.Audio, "audio/mpeg", [".mp3"], Inline: true);
+    public static readonly FileType Ogg = new("Ogg", FileCategory.Audio, "audio/ogg", [".ogg", ".oga"], Inline: true);
+    public static readonly FileType Wav = new("WAV", FileCategory.Audio, "audio/wav", [".wav"], Inline: true);
 
     // SVG is deliberately absent: it is XML that can carry script, run with the site's origin when opened.
     // Plain ZIP, HTML and executables are absent too: nothing a lesson needs, much that could harm.
-    public static readonly IReadOnlyList<FileType> All = [Pdf, Docx, Xlsx, Pptx, Png, Jpeg, Gif, WebP, Mp4];
+    public static readonly IReadOnlyList<FileType> All = [Pdf, Docx, Xlsx, Pptx, Png, Jpeg, Gif, WebP, Mp4, Mp3, Ogg, Wav];
 
     /// <summary>The accepted type stored with <paramref name="contentType"/>, if any.</summary>
     public static FileType? ByContentType(string? contentType) =>

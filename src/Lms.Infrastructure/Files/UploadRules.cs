@@ -23,19 +23,21 @@ public sealed class UploadLimits
     public int ImageMegabytes { get; set; } = 10;
     public int DocumentMegabytes { get; set; } = 50;
     public int VideoMegabytes { get; set; } = 500;
+    public int AudioMegabytes { get; set; } = 20;
 
     public int MegabytesFor(FileCategory category) => category switch
     {
         FileCategory.Image => ImageMegabytes,
         FileCategory.Document => DocumentMegabytes,
         FileCategory.Video => VideoMegabytes,
+        FileCategory.Audio => AudioMegabytes,
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "One category, please."),
     };
 
     public long BytesFor(FileCategory category) => MegabytesFor(category) * 1024L * 1024L;
 
     /// <summary>The largest limit, for the request body size of an upload form.</summary>
-    public long LargestBytes => Math.Max(ImageMegabytes, Math.Max(DocumentMegabytes, VideoMegabytes)) * 1024L * 1024L;
+    public long LargestBytes => Math.Max(Math.Max(ImageMegabytes, AudioMegabytes), Math.Max(DocumentMegabytes, VideoMegabytes)) * 1024L * 1024L;
 }
 
 /// <summary>The verdict on one upload.</summary>

@@ -106,6 +106,7 @@ public sealed partial class MarkdownRenderer : IMarkdownRenderer
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = document.Body!;
         body.InnerHtml = html;
+        KeepPresentationalText(document, body);
         KeepOnlyListedAttributes(body);
         _sanitizer.SanitizeDom(document, body);
         MarkLinksAndImages(body);
@@ -268,6 +269,32 @@ public sealed partial class MarkdownRenderer : IMarkdownRenderer
         };
         foreach (var h in Headings) map[h] = ["id"];
         return map;
+    }
+
+    /// <summary>
+    /// Moodle's editors write &lt;b&gt;, &lt;i&gt;, &lt;span&gt;, &lt;font&gt;…, which the allow-list does not know: the
+    /// sanitiser would drop them with their text ("Match the &lt;b&gt;activity&lt;/b&gt;" would lose its key word). Bold,
+    /// italic and struck-out text become their allowed equivalents; the others give way to their content.
+    /// </summary>
+    private static void KeepPresentationalText(IDocument document, IElement root)
+    {
+        foreach (var element in root.QuerySelectorAll("b, i, s, strike, u, span, font, center, big, small, tt").ToList())
+        {
+            var equivalent = element.LocalName switch { "b" => "strong", "i" => "em", "s" or "strike" => "del", _ => null };
+            var parent = element.Parent;
+            if (parent is null) continue;
+            if (equivalent is null)
+            {
+                while (element.FirstChild is { } child) parent.InsertBefore(child, element);
+                parent.RemoveChild(element);
+            }
+            else
+            {
+                var replacement = document.CreateElement(equivalent);
+                while (element.FirstChild is { } child) replacement.AppendChild(child);
+                parent.ReplaceChild(replacement, element);
+            }
+        }
     }
 
     [GeneratedRegex(@"\A\s*text-align:\s*(left|center|right);?\s*\z")]

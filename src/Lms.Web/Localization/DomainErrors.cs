@@ -77,10 +77,45 @@ public static class DomainErrors
         ["question.name_required"] = "Please enter the question's name.",
         ["question.type_changed"] = "A question keeps its type; make a new question instead.",
         ["question.too_many_tags"] = "A question has at most 20 tags.",
+        // QuestionValidation: Moodle's editing rules (also thrown by Question.Revise with the first problem's code).
+        ["question.text_required"] = "Please write the question text.",
+        ["question.mark_invalid"] = "The default mark cannot be below 0.",
+        ["answer.text_required"] = "An answer has no text: write it, or clear the whole row.",
+        ["answer.fraction_invalid"] = "An answer's grade is not one of Moodle's grades (short answers and numbers take 0 % to 100 % only).",
+        ["multichoice.too_few_choices"] = "A multiple-choice question needs at least 2 choices.",
+        ["multichoice.no_right_answer"] = "No choice is right: with one answer, give one choice 100 %; with several, give at least one choice a grade above 0.",
+        ["multichoice.fractions_not_100"] = "With several right answers, the positive grades must add up to 100 %.",
+        ["shortanswer.no_answers"] = "A short-answer question needs at least one answer.",
+        ["shortanswer.no_full_mark"] = "No answer is worth 100 %, so nobody could get full marks.",
+        ["numerical.no_answers"] = "A numerical question needs at least one answer.",
+        ["numerical.no_full_mark"] = "No answer is worth 100 %, so nobody could get full marks.",
+        ["numerical.tolerance_negative"] = "A tolerance cannot be negative.",
+        ["numerical.unit_invalid"] = "Each unit needs a name and a multiplier above 0.",
+        ["numerical.unit_duplicate"] = "The same unit is listed twice.",
+        ["numerical.first_unit_not_base"] = "The first unit is the one the answers are in: its multiplier must be 1.",
+        ["numerical.unit_penalty_invalid"] = "The unit penalty must be between 0 and 1.",
+        ["numerical.unit_required_without_units"] = "A unit is required, but no unit is listed.",
+        ["matching.too_few_pairs"] = "A matching question needs at least 2 prompts and 3 answers (an extra answer without a prompt counts).",
+        ["matching.answer_required"] = "A prompt has no answer.",
+        ["ordering.too_few_items"] = "An ordering question needs at least 2 items.",
+        ["ordering.item_text_required"] = "An item has no text.",
+        ["ordering.duplicate_items"] = "Two items are the same, so nobody could tell them apart.",
+        ["cloze.no_gaps"] = "The text needs at least one gap, e.g. {1:SHORTANSWER:=answer}.",
+        ["cloze.gap_markers_mismatch"] = "The gaps in the text do not match the question's gaps.",
+        ["cloze.gap_weight_invalid"] = "A gap's weight cannot be below 0.",
+        ["cloze.gap_too_few_choices"] = "A choice gap needs at least 2 choices.",
+        ["cloze.gap_no_right_answer"] = "A gap has no answer worth 100 %, so nobody could get full marks.",
+        ["essay.word_limits"] = "Word limits must be above 0, and the minimum no more than the maximum.",
+        ["category.parent_self"] = "A category cannot contain itself.",
+        ["category.parent_inside"] = "A category cannot move inside one of its own sub-categories.",
+        ["category.parent_not_in_bank"] = "That category is not in this bank.",
     };
 
     public static string Describe(DomainException e, IStringLocalizer l) =>
         Messages.TryGetValue(e.Code, out var text) ? l[text] : l["The data is not valid."];
+
+    /// <summary>The English message for a code, or null when the code is not one of these.</summary>
+    public static string? MessageFor(string code) => Messages.GetValueOrDefault(code);
 
     /// <summary>Every English message, for the test that checks each has a Thai translation.</summary>
     public static IEnumerable<string> AllMessages => Messages.Values.Append("The data is not valid.");

@@ -117,4 +117,12 @@ public static class DomainNames
         Lms.Domain.Questions.QuestionType.Description => "Description",
         _ => t.ToString(),
     };
+
+    public static string Of(Lms.Domain.Questions.OrderingGrading g) => g switch
+    {
+        Lms.Domain.Questions.OrderingGrading.AllOrNothing => "All or nothing",
+        Lms.Domain.Questions.OrderingGrading.AbsolutePosition => "Each item in its right place",
+        Lms.Domain.Questions.OrderingGrading.RelativeNextExcludeLast => "Each item followed by the right next item",
+        _ => g.ToString(),
+    };
 }

@@ -34,6 +34,9 @@ public sealed partial class TranslationCoverageTests
         foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.QuizRole>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
         foreach (var m in DomainErrors.AllMessages) used.Add(m);
+        foreach (var m in QuestionProblemText.AllMessages) used.Add(m);
+        foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Questions.OrderingGrading>()) used.Add(DomainNames.Of(v));
 
         var missing = used.Where(k => !thai.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "No Thai for:\n" + string.Join("\n", missing));

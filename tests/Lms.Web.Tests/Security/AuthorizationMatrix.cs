@@ -62,6 +62,12 @@ public static class AuthorizationMatrix
             ["/Design/Courses/Enrol"] = ($"/Design/Courses/Enrol/{UnknownId}", Designers),
             ["/Design/Courses/Activity"] = ($"/Design/Courses/Activity/{UnknownId}/{UnknownId}", Designers),
             ["/Design/Quizzes/Edit"] = ($"/Design/Quizzes/Edit/{UnknownId}/{UnknownId}", Designers),
+            // Question banks (the shared bank, and each course's)
+            ["/Design/Questions/Index"] = ("/Design/Questions", Designers),
+            ["/Design/Questions/Edit"] = ($"/Design/Questions/Edit?id={UnknownId}", Designers),
+            ["/Design/Questions/Preview"] = ($"/Design/Questions/Preview?id={UnknownId}", Designers),
+            ["/Design/Questions/Import"] = ("/Design/Questions/Import", Designers),
+            ["/Design/Questions/Export"] = ($"/Design/Questions/Export?categoryId={UnknownId}", Designers),
             // Trainers (and designers, administrators) grade assignments and quiz essays
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
