@@ -158,7 +158,9 @@ public sealed class QuizJourney(LiveApp app, Chromium chromium)
 
     private static async Task AnswerAsync(ILocator question, string answer)
     {
-        await question.Locator($"input[type=radio][value={answer}]").CheckAsync();
+        var radio = question.Locator($"input[type=radio][value={answer}]");
+        if (await radio.IsCheckedAsync()) return; // kept from before the browser closed
+        await radio.CheckAsync();
         await Expect(question.Locator("[data-save-state]")).ToHaveTextAsync("บันทึกคำตอบแล้ว ✓");
     }
 
