@@ -15,7 +15,7 @@ namespace Lms.Web.Learning;
 /// they see, and recording progress with a retry when two of their requests race.
 /// </summary>
 public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, LearnerSnapshotReader snapshots,
-    ProgressWriter writer, TimeProvider clock)
+    ProgressWriter writer, EnrolmentLocks locks, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
@@ -49,6 +49,7 @@ public sealed class LearnerContext(LmsDbContext db, CoursePublisher publisher, L
     /// </summary>
     public async Task<RecordedView?> RecordViewAsync(Guid courseId, Guid personId, Guid activityId, CancellationToken ct)
     {
+        using var _ = await locks.EnterAsync(courseId, personId, ct);
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await snapshots.ReadAsync(courseId, personId, ct);

@@ -17,6 +17,7 @@ public static class WebServices
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<Learning.LearnerContext>();
+        services.AddSingleton<Learning.EnrolmentLocks>();
         services.AddLmsIdentity(config, cookies);
         services.AddLmsLocalization(cookies);
         services.AddLmsRateLimiting(config);

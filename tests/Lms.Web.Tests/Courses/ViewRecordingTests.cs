@@ -96,6 +96,20 @@ public sealed class ViewRecordingTests(LmsAppFactory app) : IClassFixture<LmsApp
     }
 
     [Fact]
+    public async Task Thirty_two_parallel_views_by_one_person_all_succeed_and_complete_each_activity_once()
+    {
+        var (courseId, activities, people) = await CourseAsync(activities: 4, people: 1);
+
+        var views = await Task.WhenAll(Enumerable.Range(0, 32).Select(n => ViewAsync(courseId, people[0], activities[n % 4])));
+
+        Assert.All(views, v => Assert.NotNull(v));
+        Assert.Single(views, v => !v!.WasComplete && v.Enrolment.IsComplete);
+        var events = await EventsAsync(courseId);
+        Assert.Equal(4, events.Count(m => m.Type == typeof(ActivityCompleted).FullName));
+        Assert.Single(events, m => m.Type == typeof(CourseCompleted).FullName);
+    }
+
+    [Fact]
     public async Task A_change_that_fails_in_a_batch_does_not_lose_the_others()
     {
         var (courseId, activities, people) = await CourseAsync(activities: 2, people: 11);
