@@ -60,6 +60,9 @@ public static class DependencyInjection
         services.AddScoped<Identity.PersonAccounts>();
         services.AddMemoryCache();
         services.AddScoped<Courses.CoursePublisher>();
+        services.AddScoped<Learning.LearnerSnapshotReader>();
+        services.AddSingleton<Learning.ProgressWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Learning.ProgressWriter>());
         services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
         services.AddSingleton<Events.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());

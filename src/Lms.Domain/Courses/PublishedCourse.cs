@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lms.Domain.Courses;
 
 /// <summary>
@@ -23,7 +25,16 @@ public sealed record PublishedCourse(
 
     public PublishedActivity? Find(Guid activityId) => Activities.FirstOrDefault(a => a.Id == activityId);
 
-    public CourseOutline Outline()
+    /// <summary>
+    /// The outline completion works with. A published version never changes, so it is built once per
+    /// instance (the cached versions are shared by every request) and kept beside it, not in the record:
+    /// a field would take part in the record's equality and its JSON.
+    /// </summary>
+    public CourseOutline Outline() => Outlines.GetValue(this, static c => c.BuildOutline());
+
+    private static readonly ConditionalWeakTable<PublishedCourse, CourseOutline> Outlines = new();
+
+    private CourseOutline BuildOutline()
     {
         var rules = Activities.Select(a => a.Rules).ToList();
         var required = CompletionMode == CourseCompletionMode.ChosenActivities

@@ -16,6 +16,15 @@ public sealed class ActivityProgress
 
     private ActivityProgress() { }
 
+    /// <summary>A progress row as stored (see <see cref="Enrolment.Restore"/>).</summary>
+    public static ActivityProgress Restore(Guid enrolmentId, Guid activityId, DateTime? firstViewedAtUtc, DateTime? lastViewedAtUtc,
+        DateTime? submittedAtUtc, decimal? grade, DateTime? gradedAtUtc, DateTime? quizPassedAtUtc, DateTime? completedAtUtc) =>
+        new(enrolmentId, activityId)
+        {
+            FirstViewedAtUtc = firstViewedAtUtc, LastViewedAtUtc = lastViewedAtUtc, SubmittedAtUtc = submittedAtUtc, Grade = grade,
+            GradedAtUtc = gradedAtUtc, QuizPassedAtUtc = quizPassedAtUtc, CompletedAtUtc = completedAtUtc,
+        };
+
     internal ActivityProgress(Guid enrolmentId, Guid activityId)
     {
         EnrolmentId = enrolmentId;

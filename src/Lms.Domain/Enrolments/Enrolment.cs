@@ -39,6 +39,24 @@ public sealed class Enrolment : IHasDomainEvents
         (Id, CourseId, PersonId, Source, EnrolledBy, EnrolledAtUtc) = (id, courseId, personId, source, enrolledBy, nowUtc);
     }
 
+    /// <summary>
+    /// An enrolment as stored, for persistence code that reads the rows itself (the learner pages' one-query
+    /// read) instead of through EF. Applies no rules: the values were checked when they were recorded.
+    /// </summary>
+    public static Enrolment Restore(Guid id, Guid courseId, Guid personId, EnrolmentSource source, Guid? enrolledBy,
+        DateTime enrolledAtUtc, DateTime? completedAtUtc, int? completedVersion, Guid? lastActivityId, DateTime? lastActivityAtUtc,
+        IEnumerable<ActivityProgress> progress)
+    {
+        var e = new Enrolment
+        {
+            Id = id, CourseId = courseId, PersonId = personId, Source = source, EnrolledBy = enrolledBy, EnrolledAtUtc = enrolledAtUtc,
+            CompletedAtUtc = completedAtUtc, CompletedVersion = completedVersion, LastActivityId = lastActivityId,
+            LastActivityAtUtc = lastActivityAtUtc,
+        };
+        e.progress.AddRange(progress);
+        return e;
+    }
+
     public bool IsComplete => CompletedAtUtc is not null;
 
     public IReadOnlyDictionary<Guid, ActivityProgress> ProgressByActivity => progress.ToDictionary(p => p.ActivityId);

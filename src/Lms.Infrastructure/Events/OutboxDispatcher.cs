@@ -60,12 +60,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
                   AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= {now})
                 ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
+        var handled = new List<(long Id, DateTime At)>(batch.Count);
         foreach (var message in batch)
         {
             try
             {
                 await HandleAsync(scope.ServiceProvider, message, ct);
-                message.ProcessedAtUtc = clock.GetUtcNow().UtcDateTime;
+                handled.Add((message.Id, clock.GetUtcNow().UtcDateTime));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -74,6 +75,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
                 message.NextAttemptAtUtc = now.AddSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
                 log.LogWarning(e, "Handling {Type} #{Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
             }
+        }
+        // The handled messages in one statement (a completion burst queues thousands of events); the
+        // failed ones, with their error and next attempt, through the change tracker.
+        if (handled.Count > 0)
+        {
+            long[] ids = [.. handled.Select(h => h.Id)];
+            DateTime[] times = [.. handled.Select(h => h.At)];
+            await db.Database.ExecuteSqlInterpolatedAsync($@"UPDATE outbox_messages m SET processed_at_utc = d.at
+                FROM unnest({ids}, {times}) AS d(id, at) WHERE m.id = d.id", ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

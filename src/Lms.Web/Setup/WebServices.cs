@@ -19,6 +19,7 @@ public static class WebServices
         services.AddScoped<Learning.LearnerContext>();
         services.AddSingleton<Quizzes.QuestionText>();
         services.AddScoped<Quizzes.AttemptAccess>();
+        services.AddSingleton<Learning.EnrolmentLocks>();
         services.AddLmsIdentity(config, cookies);
         services.AddLmsLocalization(cookies);
         services.AddLmsRateLimiting(config);

@@ -40,33 +40,18 @@ public sealed partial class ActivityModel(LearnerContext learner, IMarkdownRende
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = LearnerContext.PersonId(User);
-        var course = await learner.PublishedAsync(CourseId, ct);
-        var activity = course?.Find(ActivityId);
-        if (course is null || activity is null) return NotFound();
+        // One read (course version, enrolment, progress); the view's change, if any, is saved before this returns.
+        var view = await learner.RecordViewAsync(CourseId, me, ActivityId, ct);
+        if (view is null) return NotFound(); // no published course, no such activity, or not enrolled
+        var (course, activity) = (view.Snapshot.Course, view.Activity);
         (Course, Activity) = (course, activity);
-        var outline = course.Outline();
-        try
-        {
-            var wasComplete = false;
-            var enrolment = await learner.RecordAsync(CourseId, me, e =>
-            {
-                wasComplete = e.IsComplete;
-                e.RecordView(outline, ActivityId, learner.Now);
-            }, ct);
-            CourseJustCompleted = !wasComplete && enrolment.IsComplete;
-            Next = enrolment.NextActivity(outline, learner.Now) is { } n ? course.Find(n.Id) : null;
-        }
-        // Not enrolled: RecordAsync loads the enrolment (tracked, for the update) and finds none; no
-        // separate look-up first.
-        catch (DomainException e) when (e.Code == "enrolment.missing")
-        {
-            return NotFound();
-        }
-        catch (DomainException e) when (e.Code == "activity.not_open")
+        if (view.NotOpen)
         {
             NotOpen = true;
             return Page();
         }
+        CourseJustCompleted = !view.WasComplete && view.Enrolment.IsComplete;
+        Next = view.Enrolment.NextActivity(course.Outline(), learner.Now) is { } n ? course.Find(n.Id) : null;
         if (activity.Kind is ActivityKind.Page or ActivityKind.Assignment) Html = SafeHtml(course, activity);
         if (activity.Kind == ActivityKind.Quiz) Quiz = await QuizInfoAsync(activity, me, ct);
         if (activity.Kind == ActivityKind.Assignment)

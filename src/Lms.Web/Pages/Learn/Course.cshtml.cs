@@ -17,10 +17,11 @@ public sealed class CourseModel(LearnerContext learner) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var course = await learner.PublishedAsync(Id, ct);
-        var enrolment = await learner.EnrolmentAsync(Id, LearnerContext.PersonId(User), ct);
+        // The current version, the enrolment and its progress in one query.
+        var snapshot = await learner.SnapshotAsync(Id, LearnerContext.PersonId(User), ct);
         // Not enrolled (or no published version): nothing to show, and no hint whether the course exists.
-        if (course is null || enrolment is null) return NotFound();
+        if (snapshot?.Enrolment is not { } enrolment) return NotFound();
+        var course = snapshot.Course;
         (Course, Enrolment, Outline) = (course, enrolment, course.Outline());
         progress = enrolment.ProgressByActivity; // built once, not once per activity shown
         NextActivityId = enrolment.NextActivity(Outline, learner.Now)?.Id;

@@ -1,0 +1,82 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lms.Infrastructure.Learning;
+
+/// <summary>
+/// The statement <see cref="ProgressWriter"/> runs for a batch. The changes travel as parallel arrays (one
+/// element per change; the events as arrays of their own), so the text never varies and PostgreSQL
+/// prepares it once per connection. A single statement is a single transaction: every part of every
+/// saved change commits together, and the enrolments whose row version no longer matched write nothing.
+/// </summary>
+internal static class ProgressWriterSql
+{
+    public const string Statement = """
+        WITH m AS (
+            SELECT * FROM unnest($1::uuid[], $2::xid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::integer[],
+                                 $7::uuid[], $8::boolean[], $9::timestamptz[], $10::boolean[], $11::timestamptz[],
+                                 $12::boolean[], $13::timestamptz[], $14::boolean[])
+                AS m(enrolment_id, version, last_activity_id, last_activity_at, completed_at, completed_version,
+                     activity_id, progress_is_new, first_viewed, first_viewed_changed, last_viewed, last_viewed_changed,
+                     activity_completed, activity_completed_changed)
+        ),
+        -- The row version check EF makes (xmin): an enrolment changed since it was read is left alone.
+        saved AS (
+            UPDATE enrolments e
+            SET last_activity_id = m.last_activity_id, last_activity_at_utc = m.last_activity_at,
+                completed_at_utc = m.completed_at, completed_version = m.completed_version
+            FROM m
+            WHERE e.id = m.enrolment_id AND e.xmin = m.version
+            RETURNING e.id
+        ),
+        new_progress AS (
+            INSERT INTO activity_progress (enrolment_id, activity_id, first_viewed_at_utc, last_viewed_at_utc, completed_at_utc)
+            SELECT m.enrolment_id, m.activity_id, m.first_viewed, m.last_viewed, m.activity_completed
+            FROM m JOIN saved ON saved.id = m.enrolment_id
+            WHERE m.progress_is_new
+        ),
+        -- Only the columns the view changed, as EF's UPDATE would: a grade saved meanwhile is kept.
+        changed_progress AS (
+            UPDATE activity_progress p
+            SET first_viewed_at_utc = CASE WHEN m.first_viewed_changed THEN m.first_viewed ELSE p.first_viewed_at_utc END,
+                last_viewed_at_utc = CASE WHEN m.last_viewed_changed THEN m.last_viewed ELSE p.last_viewed_at_utc END,
+                completed_at_utc = CASE WHEN m.activity_completed_changed THEN m.activity_completed ELSE p.completed_at_utc END
+            FROM m JOIN saved ON saved.id = m.enrolment_id
+            WHERE NOT m.progress_is_new AND p.enrolment_id = m.enrolment_id AND p.activity_id = m.activity_id
+        ),
+        events AS (
+            INSERT INTO outbox_messages (type, payload, occurred_at_utc, attempts)
+            SELECT ev.type, ev.payload::jsonb, ev.occurred_at, 0
+            FROM unnest($15::uuid[], $16::text[], $17::text[], $18::timestamptz[]) WITH ORDINALITY
+                AS ev(enrolment_id, type, payload, occurred_at, n)
+            JOIN saved ON saved.id = ev.enrolment_id
+            ORDER BY ev.n
+        )
+        SELECT id FROM saved
+        """;
+
+    public static void AddParameters(NpgsqlCommand cmd, IReadOnlyList<ViewChange> changes)
+    {
+        T[] Each<T>(Func<ViewChange, T> f) => changes.Select(f).ToArray();
+        var p = cmd.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = Each(c => c.EnrolmentId) });
+        p.Add(new NpgsqlParameter<uint[]> { TypedValue = Each(c => c.ExpectedVersion), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Xid });
+        p.Add(new NpgsqlParameter<Guid?[]> { TypedValue = Each(c => c.LastActivityId) });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.LastActivityAtUtc) });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.CompletedAtUtc) });
+        p.Add(new NpgsqlParameter<int?[]> { TypedValue = Each(c => c.CompletedVersion) });
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = Each(c => c.ActivityId) });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = Each(c => c.ProgressIsNew) });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.FirstViewedAtUtc) });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = Each(c => c.FirstViewedChanged) });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.LastViewedAtUtc) });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = Each(c => c.LastViewedChanged) });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.ActivityCompletedAtUtc) });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = Each(c => c.ActivityCompletedChanged) });
+        var events = changes.SelectMany(c => c.Events.Select(e => (c.EnrolmentId, e))).ToList();
+        p.Add(new NpgsqlParameter<Guid[]> { TypedValue = events.Select(x => x.EnrolmentId).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(x => x.e.Type).ToArray() });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(x => x.e.Payload).ToArray() });
+        p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = events.Select(x => x.e.OccurredAtUtc).ToArray() });
+    }
+}
