@@ -66,6 +66,8 @@ internal sealed class AttemptQuestionConfiguration : IEntityTypeConfiguration<At
         b.Property(x => x.Answer).AsJson();
         b.Property(x => x.GradeState).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.QuestionId, x.Version });
+        // The trainers' queue of essays to mark: only the few rows waiting are indexed.
+        b.HasIndex(x => x.GradeState).HasFilter("grade_state = 'NeedsGrading'").HasDatabaseName("ix_attempt_questions_to_grade");
         b.Ignore(x => x.Response);
         b.Ignore(x => x.EarnedMark);
         b.Ignore(x => x.IsAnswered);

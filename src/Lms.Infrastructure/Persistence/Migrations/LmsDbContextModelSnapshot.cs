@@ -965,6 +965,10 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.HasKey("AttemptId", "Slot")
                         .HasName("pk_attempt_questions");
 
+                    b.HasIndex("GradeState")
+                        .HasDatabaseName("ix_attempt_questions_to_grade")
+                        .HasFilter("grade_state = 'NeedsGrading'");
+
                     b.HasIndex("QuestionId", "Version")
                         .HasDatabaseName("ix_attempt_questions_question_id_version");
 
