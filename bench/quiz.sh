@@ -4,17 +4,17 @@
 # See bench/README.md, "Quizzes".
 #
 #   bench/quiz.sh    build (Release) the app and bench/QuizLoad, fresh database, start the app (Staging, demo seed),
-#                    build a course with three quiz activities of the same 20 Thai multiple-choice questions through
+#                    build a course with four quiz activities (a warm-up and one per phase) of the same 20 Thai multiple-choice questions through
 #                    the designer's pages (the questions themselves are inserted into the course's bank with SQL),
 #                    publish it, add BENCH_TEACHERS (250) teachers with SQL and enrol them with "enrol a group",
 #                    measure /health with wrk, run bench/QuizLoad (storm, flat-out and sustained phases, one quiz
 #                    each), append a section to bench/results/YYYY-MM-DD-quiz.md.
 #
 # Knobs: BENCH_TEACHERS (250), BENCH_THINK_MS (1000: storm phase, per question), BENCH_START_WINDOW_MS (1000),
-# BENCH_SUSTAIN_S (30), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
+# BENCH_SUSTAIN_S (30), BENCH_PAGE_LOOP_S (10), BENCH_WARMUP_TEACHERS (25), BENCH_WARMUP_S (30), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
 # of right answers), BENCH_HEALTH_DURATION (10s, wrk), BENCH_MAX_LOAD (3) and BENCH_QUIET_WAIT (600 s): wait for the
 # 1-minute load average to drop below BENCH_MAX_LOAD, at most BENCH_QUIET_WAIT seconds, before measuring;
-# BENCH_APP_PORT (5090), BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB, BENCH_PG* as in bench/dashboard.sh.
+# BENCH_APP_PORT (5090), BENCH_APP_ENV (extra NAME=value settings for the app), BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB, BENCH_PG* as in bench/dashboard.sh.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,6 +26,9 @@ THINK_MS=${BENCH_THINK_MS:-1000}
 START_WINDOW_MS=${BENCH_START_WINDOW_MS:-1000}
 SUSTAIN_S=${BENCH_SUSTAIN_S:-30}
 CLIENT_HEALTH_S=${BENCH_CLIENT_HEALTH_S:-10}
+PAGE_LOOP_S=${BENCH_PAGE_LOOP_S:-10}
+WARMUP_TEACHERS=${BENCH_WARMUP_TEACHERS:-25}
+WARMUP_S=${BENCH_WARMUP_S:-30}
 PHASES=${BENCH_PHASES:-storm flat sustained}
 RIGHT=${BENCH_RIGHT:-0.75}
 HEALTH_DURATION=${BENCH_HEALTH_DURATION:-10s}
@@ -52,7 +55,9 @@ fi
 # Security:StampValidationSeconds=300 as in the other benchmarks: the whole client run (sign-in to the last submit)
 # stays inside it, so no phase measures the once-a-minute re-validation of all 250 cookies in the same second.
 # (The client keeps renewed cookies as a browser does, so a longer run would only add those checks.)
-bench_start_app Security__StampValidationSeconds=300
+# BENCH_APP_ENV: more settings for the app, e.g. "DOTNET_PerfMapEnabled=1" to profile it with perf.
+# shellcheck disable=SC2086
+bench_start_app Security__StampValidationSeconds=300 ${BENCH_APP_ENV:-}
 
 # ---------------------------------------------------------------------------------------------- the course
 # The quiz questions: 20 multiple choice, one right answer each, stored first (choices are shuffled per attempt,
@@ -101,13 +106,13 @@ setup_course() {
   local section
   section=$(grep -o 'name="sectionId" value="[^"]*"' "$OUT/structure.html" | awk 'NR == 1' | sed 's/.*value="\([^"]*\)"/\1/')
   [ -n "$section" ] || die "no section on the structure page"
-  local titles=("แบบทดสอบก่อนเรียน (storm)" "แบบทดสอบระหว่างเรียน (flat)" "แบบทดสอบหลังเรียน (sustained)") title
+  local titles=("แบบทดสอบก่อนเรียน (storm)" "แบบทดสอบระหว่างเรียน (flat)" "แบบทดสอบหลังเรียน (sustained)" "แบบฝึกหัดลองทำ (warm-up)") title
   for title in "${titles[@]}"; do
     post "$jar" "$structure?handler=AddActivity" 302 "sectionId=$section" "kind=Quiz" "title=$title"
   done
   curl -sS --fail -o "$OUT/structure.html" -b "$jar" "$BASE$structure"
   mapfile -t QUIZ_IDS < <(grep -o "/Design/Courses/Activity/$COURSE_ID/[0-9a-f-]*" "$OUT/structure.html" | awk '!seen[$0]++' | sed 's#.*/##')
-  [ "${#QUIZ_IDS[@]}" = 3 ] || die "expected 3 quiz activities on the structure page, found ${#QUIZ_IDS[@]}"
+  [ "${#QUIZ_IDS[@]}" = 4 ] || die "expected 4 quiz activities on the structure page, found ${#QUIZ_IDS[@]}"
 
   questions_sql "$COURSE_ID" | psql_db >/dev/null
   mapfile -t QUESTION_IDS < <(psql_db -At -c "SELECT q.id FROM questions q JOIN question_categories c ON c.id = q.category_id WHERE c.course_id = '$COURSE_ID' ORDER BY q.name")
@@ -128,7 +133,7 @@ setup_course() {
   done
   local slots
   slots=$(psql_db -At -c "SELECT string_agg(jsonb_array_length(slots)::text || '/' || questions_per_page || '/' || attempts_allowed || '/' || coalesce(extract(epoch FROM time_limit)::int, 0), ' ') FROM quizzes WHERE course_id = '$COURSE_ID'")
-  [ "$slots" = "20/1/1/1800 20/1/1/1800 20/1/1/1800" ] || die "the quizzes were not set up as expected (slots/per page/attempts/limit: $slots)"
+  [ "$slots" = "20/1/1/1800 20/1/1/1800 20/1/1/1800 20/1/1/1800" ] || die "the quizzes were not set up as expected (slots/per page/attempts/limit: $slots)"
   post "$jar" "$structure?handler=Publish" 302
   [ "$(psql_db -At -c "SELECT count(*) FROM course_versions WHERE course_id = '$COURSE_ID'")" = 1 ] || die "the course was not published"
 
@@ -138,7 +143,7 @@ setup_course() {
   local bench_enrolled
   bench_enrolled=$(psql_db -At -c "SELECT count(*) FROM enrolments e JOIN users u ON u.id = e.person_id WHERE e.course_id = '$COURSE_ID' AND u.user_name LIKE 'bench%'")
   [ "$bench_enrolled" = "$TEACHERS" ] || die "expected $TEACHERS bench teachers enrolled, found $bench_enrolled"
-  say "course $COURSE_ID: 3 quizzes of 20 questions (${QUIZ_IDS[*]}), $ENROLLED enrolled ($TEACHERS bench teachers)"
+  say "course $COURSE_ID: 4 quizzes of 20 questions (${QUIZ_IDS[*]}), $ENROLLED enrolled ($TEACHERS bench teachers)"
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -164,6 +169,7 @@ say "/health: ${H[rps]} req/s, p50 ${H[p50_ms]} ms, p99 ${H[p99_ms]} ms, CPU/req
 client_args=(--base "$BASE" --pg "$CONNECTION" --course "$COURSE_ID" --teachers "$TEACHERS" --user-prefix bench
   --password "$DEMO_PASSWORD" --app-pid "$APP_PID" --pg-pid "${PG_PID:-0}" --start-window-ms "$START_WINDOW_MS"
   --think-ms "$THINK_MS" --sustain-s "$SUSTAIN_S" --health-s "$CLIENT_HEALTH_S" --right "$RIGHT"
+  --page-loop-s "$PAGE_LOOP_S" --warmup "${QUIZ_IDS[3]}" --warmup-teachers "$WARMUP_TEACHERS" --warmup-s "$WARMUP_S"
   --md "$OUT/quiz.md" --kv "$OUT/quiz.kv")
 for phase in $PHASES; do
   case $phase in
@@ -202,7 +208,7 @@ CLIENT_HEALTH=$(kv client_health_rps || true)
   [ -n "$NOTE" ] && { echo "$NOTE"; echo; }
   echo "- Machine: $(nproc) cores, $CPU_MODEL, $MEM; load average before the set-up: $LOAD_START, before /health: $HEALTH_LOAD"
   echo "- .NET $RUNTIME (Release build, Server GC: $GC_SERVER), ASPNETCORE_ENVIRONMENT=Staging; PostgreSQL $PG_VERSION ($PG_MODE); the client (bench/QuizLoad) runs on the same 2 cores"
-  echo "- Course built and published through the designer's pages: 3 quiz activities (one per phase) of the same 20 Thai multiple-choice questions (4 choices, shuffled; 1 per page; 30-minute limit; 1 attempt); $ENROLLED enrolled ($TEACHERS bench teachers); answers right with probability $RIGHT"
+  echo "- Course built and published through the designer's pages: 4 quiz activities (a warm-up and one per phase) of the same 20 Thai multiple-choice questions (4 choices, shuffled; 1 per page; 30-minute limit; 1 attempt); $ENROLLED enrolled ($TEACHERS bench teachers); answers right with probability $RIGHT"
   echo "- wrk /health (\`wrk -t2 -c64 -d$HEALTH_DURATION\`): **${H[rps]} requests/s**, p50 ${H[p50_ms]} ms, p99 ${H[p99_ms]} ms; CPU per request app $H_APP µs, PostgreSQL $H_PG µs"
   echo "- Ratios: answer saves/s ÷ wrk /health = $(ratio "$SAVES" "${H[rps]}"); ÷ /health through the load client = $(ratio "$SAVES" "$CLIENT_HEALTH")"
   echo

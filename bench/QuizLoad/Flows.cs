@@ -63,14 +63,12 @@ public sealed class Flows(Browser browser, Options o)
         for (var round = 1; round <= 4; round++)
         {
             var seq = t.NextSequence();
-            var body = new MultipartFormDataContent
-            {
-                { new StringContent(slot.ToString(System.Globalization.CultureInfo.InvariantCulture)), "slot" },
-                { new StringContent(seq.ToString(System.Globalization.CultureInfo.InvariantCulture)), "seq" },
-                { new StringContent(t.Token!), "__RequestVerificationToken" },
-                { new StringContent("1"), $"q{slot}._shown" },
-                { new StringContent(value), $"q{slot}.answer" },
-            };
+            var body = FormData(
+                ("slot", slot.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("seq", seq.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("__RequestVerificationToken", t.Token!),
+                ($"q{slot}._shown", "1"),
+                ($"q{slot}.answer", value));
             var reply = await browser.SendAsync(t, s, Kind.Save, HttpMethod.Post, $"/Learn/Attempt/{t.AttemptId}?handler=Save", body,
                 r => Browser.Expect(r, HttpStatusCode.OK) ?? (Outcome(r.Body) == "saved" ? null : $"outcome {Outcome(r.Body) ?? r.Body}"));
             if (reply.Status == 200 && Outcome(reply.Body) == "saved")
@@ -83,6 +81,23 @@ public sealed class Flows(Browser browser, Options o)
             s.Kinds[Kind.Save].Retried();
         }
         return Fail(t);
+    }
+
+    /// <summary>
+    /// multipart/form-data as a browser's FormData sends it: each part only <c>Content-Disposition: form-data; name="…"</c>,
+    /// no Content-Type (HttpClient's StringContent would add "text/plain; charset=utf-8" to every part, which makes
+    /// ASP.NET Core look the charset up for each field: a cost, and a lock, that browsers never cause).
+    /// </summary>
+    private static MultipartFormDataContent FormData(params (string Name, string Value)[] fields)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(value));
+            part.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"" };
+            body.Add(part);
+        }
+        return body;
     }
 
     private static string? Outcome(string body)

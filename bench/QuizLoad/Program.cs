@@ -35,14 +35,18 @@ namespace QuizLoad
     public sealed record Options(
         string BaseUrl, string Pg, Guid CourseId, Guid? StormActivity, Guid? FlatActivity, Guid? SustainedActivity,
         int Teachers, string UserPrefix, string Password, int AppPid, int PgPid, int StartWindowMs, int ThinkMs,
-        int SustainSeconds, int HealthSeconds, double Right, int SignInParallel, string? Markdown, string? Kv)
+        int SustainSeconds, int HealthSeconds, double Right, int SignInParallel, string? Markdown, string? Kv,
+        Guid? WarmupActivity, int WarmupTeachers, int WarmupSeconds, int PageLoopSeconds)
     {
         public const string Usage = """
             QuizLoad --base URL --pg CONNECTION --course ID [phases] [options]
               phases (each a quiz activity of the course, each with one attempt per teacher; any may be left out):
                 --storm ACTIVITY       all teachers start within --start-window-ms, think --think-ms per question, answer 20, submit
                 --flat ACTIVITY        the same with no think time: the whole quiz flow as fast as the server allows
-                --sustained ACTIVITY   all start, then save answers in a loop for --sustain-s, then all submit at once
+                --sustained ACTIVITY   all start, then save answers in a loop for --sustain-s, read pages in a loop for
+                                       --page-loop-s (10), then all submit at once
+                --warmup ACTIVITY      first, --warmup-teachers (25) of them go round this quiz's pages flat out for
+                                       --warmup-s (30), then submit (tiered JIT, caches); not measured
               --teachers N (250)  --user-prefix P (bench: users P1..PN)  --password PW (Demo@2569)
               --app-pid PID  --pg-pid POSTMASTER_PID (CPU per request from /proc; 0: not measured)
               --start-window-ms 1000  --think-ms 1000 (storm; each think is uniform in [think/2, 3·think/2])
@@ -63,13 +67,13 @@ namespace QuizLoad
             Guid? Id(string k) => map.TryGetValue(k, out var v) ? Guid.Parse(v) : null;
             int Int(string k, int d) => int.Parse(Opt(k, d.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var known = new HashSet<string> { "base", "pg", "course", "storm", "flat", "sustained", "teachers", "user-prefix", "password", "app-pid", "pg-pid",
-                "start-window-ms", "think-ms", "sustain-s", "health-s", "right", "sign-in-parallel", "md", "kv" };
+                "start-window-ms", "think-ms", "sustain-s", "health-s", "right", "sign-in-parallel", "md", "kv", "warmup", "warmup-teachers", "warmup-s", "page-loop-s" };
             if (map.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown) throw new ArgumentException($"unknown option --{unknown}");
             return new Options(Req("base"), Req("pg"), Guid.Parse(Req("course")), Id("storm"), Id("flat"), Id("sustained"),
                 Int("teachers", 250), Opt("user-prefix", "bench"), Opt("password", "Demo@2569"), Int("app-pid", 0), Int("pg-pid", 0),
                 Int("start-window-ms", 1000), Int("think-ms", 1000), Int("sustain-s", 30), Int("health-s", 10),
                 double.Parse(Opt("right", "0.75"), CultureInfo.InvariantCulture), Int("sign-in-parallel", 8), map.GetValueOrDefault("md"),
-                map.GetValueOrDefault("kv"));
+                map.GetValueOrDefault("kv"), Id("warmup"), Int("warmup-teachers", 25), Int("warmup-s", 30), Int("page-loop-s", 10));
         }
     }
 
@@ -101,6 +105,7 @@ namespace QuizLoad
             md.AppendLine(CultureInfo.InvariantCulture, $"Sign-in of the {teachers.Count} teachers ({o.SignInParallel} at a time, one PBKDF2 check each): {signInCpu.Seconds:0.0} s, p50 {signIn.Kinds[Kind.SignIn].Percentiles().P50:0} ms per request.");
             md.AppendLine();
 
+            if (o.WarmupActivity is { } warmup) await WarmupAsync(warmup);
             if (o.HealthSeconds > 0) await HealthAsync();
             if (o.StormActivity is { } storm) await QuizPhaseAsync("storm", storm, o.ThinkMs);
             if (o.FlatActivity is { } flat) await QuizPhaseAsync("flat", flat, 0);
@@ -148,6 +153,39 @@ namespace QuizLoad
         }
 
         private void Put(string key, string value) => kv.Add((key, value));
+
+        /// <summary>
+        /// A few teachers take a quiz of their own flat out, going round its pages (GET, autosave) for --warmup-s before they
+        /// submit, so that the measured phases meet a warm app (tiered JIT settled, caches filled), as a real one is by 8 am.
+        /// </summary>
+        private async Task WarmupAsync(Guid activity)
+        {
+            var s = new PhaseStats("warmup");
+            var few = teachers.Take(o.WarmupTeachers).ToList();
+            var sw = Stopwatch.StartNew();
+            var until = Stopwatch.GetTimestamp() + (long)(o.WarmupSeconds * Stopwatch.Frequency);
+            await ForEachAsync(few, few.Count, async t =>
+            {
+                if (!await flows.OpenActivityAsync(t, s, ActivityPath(activity))) return false;
+                if (await flows.StartAsync(t, s, ActivityPath(activity)) is not { } first) return false;
+                var pages = Browser.PagesIn(first);
+                do
+                {
+                    for (var p = 1; p <= pages; p++)
+                    {
+                        if (await flows.PageAsync(t, s, p) is not { } page) return false;
+                        foreach (var (slot, values) in Browser.ChoicesIn(page))
+                            if (!await flows.SaveAsync(t, s, slot, flows.Choose(t, values))) return false;
+                    }
+                } while (Stopwatch.GetTimestamp() < until);
+                return await flows.SummaryAsync(t, s) && await flows.SubmitAsync(t, s) && await flows.ReviewAsync(t, s);
+            });
+            foreach (var t in few) t.Failed = false;
+            md.AppendLine(CultureInfo.InvariantCulture, $"Warm-up: {few.Count} teachers went round a separate quiz's pages flat out for ≥ {o.WarmupSeconds} s and submitted it ({s.Requests} requests in {sw.Elapsed.TotalSeconds:0.0} s, {s.Failures} failures; not measured further).");
+            md.AppendLine();
+            Say($"warm-up: {s.Requests} requests in {sw.Elapsed.TotalSeconds:0.0} s, {s.Failures} failures");
+        }
+
 
         /// <summary>Opening the quiz's page before the signal (teachers waiting for the trainer's "go"), 16 at a time.</summary>
         private async Task<PhaseStats> PrepareAsync(string name, Guid activity)
@@ -255,6 +293,19 @@ namespace QuizLoad
             var acknowledged = active.Sum(t => t.SavesAcknowledged);
             var savesPerS = acknowledged / loopW.Seconds;
 
+            // Page loop: the attempt's pages, one after the other (1..20, 1..20, ...), one request in flight per teacher.
+            var pages = new PhaseStats("sustained-pages");
+            var pagesCpu = new CpuWindow(o.AppPid, o.PgPid);
+            var pagesUntil = Stopwatch.GetTimestamp() + (long)(o.PageLoopSeconds * Stopwatch.Frequency);
+            await Task.WhenAll(active.Where(t => !t.Failed).Select(async t =>
+            {
+                var count = Browser.PagesIn(firstPages[t]);
+                for (var k = t.Index; Stopwatch.GetTimestamp() < pagesUntil; k++)
+                    if (await flows.PageAsync(t, pages, k % count + 1) is null) return;
+            }));
+            var pagesW = pagesCpu.Stop();
+            var pageCount = pages.Kinds[Kind.Page].Count;
+
             // Submit storm: every teacher posts "Submit all and finish" at the same moment (a trainer's "time's up").
             var submit = new PhaseStats("sustained-submit");
             var submitCpu = new CpuWindow(o.AppPid, o.PgPid);
@@ -275,6 +326,15 @@ namespace QuizLoad
                 $"{acknowledged} saved in {loopW.Seconds:0.0} s = **{savesPerS:0} saves/s**.");
             md.AppendLine();
             KindTable(loop, loopW);
+            if (pageCount > 0)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**Attempt pages** in a loop (GET /Learn/Attempt/{{id}}/{{page}}, one in flight per teacher, no think time) for {o.PageLoopSeconds} s: {pageCount / pagesW.Seconds:0} pages/s.");
+                md.AppendLine();
+                KindTable(pages, pagesW);
+                Put("sustained_pages_per_s", $"{pageCount / pagesW.Seconds:0}");
+                Put("sustained_page_app_us", pagesW.PerRequest(pagesW.AppCpu, pageCount));
+                Put("sustained_page_pg_us", pagesW.PerRequest(pagesW.PgCpu, pageCount));
+            }
             md.AppendLine(CultureInfo.InvariantCulture, $"**Graded attempt submissions** (all {active.Count} POST the summary form at once; each grades 20 answers and writes the attempt, its questions and, when it passes, the completion): " +
                 $"{submitted} in {submitW.Seconds:0.00} s = **{submitsPerS:0} submissions/s** (submitted_at_utc span {v.SubmitWindowSeconds:0.00} s).");
             md.AppendLine();
@@ -301,7 +361,7 @@ namespace QuizLoad
                 $"{submitsPerS:0} submissions/s ({submitted} at once)", submitsPerS >= 2000 ? "yes" : "**no**"));
             targets.Add(("no lost answer (sustained)", $"{v.AnswersStoredAsSent} of {v.AnswersAcknowledged} final answers stored as last sent ({acknowledged} saves acknowledged); {v.Lost} lost; {v.Duplicates} duplicate attempts, {v.NotFinished} not finished, {v.MarkMismatches} wrong marks",
                 v.Ok && loop.Failures + submit.Failures + s.Failures == 0 ? "yes" : "**no**"));
-            if (!v.Ok || s.Failures + loop.Failures + submit.Failures + reviews.Failures > 0) allOk = false;
+            if (!v.Ok || s.Failures + loop.Failures + pages.Failures + submit.Failures + reviews.Failures > 0) allOk = false;
             Say($"sustained: {savesPerS:0} saves/s (p99 {loop.Kinds[Kind.Save].Percentiles().P99:0.0} ms, {Cpu(loopW, saves)}), {submitsPerS:0} submissions/s ({Cpu(submitW, submitted)}), lost {v.Lost}");
         }
 
