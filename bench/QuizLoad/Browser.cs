@@ -92,13 +92,14 @@ public sealed partial class Browser(HttpClient http)
             var body = await response.Content.ReadAsStringAsync();
             reply = new Reply((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
             var why = check(reply);
-            stats.Kinds[kind].Record(ms, reply.Status, why is null, why is null ? null : $"{kind} {path} → {reply.Status}: {why}");
+            stats.Kinds[kind].Record(ms, reply.Status, why is null, why is null ? null : $"{kind} {path} → {reply.Status}: {why}", start);
+            stats.Kinds[kind].Answered(Stopwatch.GetTimestamp());
             return reply;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            stats.Kinds[kind].Record(ms, 0, false, $"{kind} {path}: {e.GetType().Name} {e.Message}");
+            stats.Kinds[kind].Record(ms, 0, false, $"{kind} {path}: {e.GetType().Name} {e.Message}", start);
             return new Reply(0, null, "");
         }
     }

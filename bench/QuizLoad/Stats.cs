@@ -31,17 +31,19 @@ public sealed class KindStats
 {
     private readonly Lock gate = new();
     private readonly List<double> millis = [];
+    private readonly List<long> sentAt = [];
     private readonly SortedDictionary<int, int> statuses = [];
 
     public int Failures { get; private set; }
     public int Retries { get; private set; }
     public List<string> FailureSamples { get; } = [];
 
-    public void Record(double ms, int status, bool ok, string? why)
+    public void Record(double ms, int status, bool ok, string? why, long sent = 0)
     {
         lock (gate)
         {
             millis.Add(ms);
+            sentAt.Add(sent);
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             if (!ok)
             {
@@ -61,16 +63,29 @@ public sealed class KindStats
         get { lock (gate) return millis.Count; }
     }
 
+    public int CountFrom(long sentFrom)
+    {
+        lock (gate) return sentAt.Count(t => t >= sentFrom);
+    }
+
+    /// <summary>When the last request of this kind was answered (a Stopwatch timestamp; 0 when none).</summary>
+    public long LastAnswered { get; private set; }
+
+    public void Answered(long at)
+    {
+        lock (gate) LastAnswered = Math.Max(LastAnswered, at);
+    }
+
     public string Statuses
     {
         get { lock (gate) return string.Join(" ", statuses.Select(s => $"{(s.Key == 0 ? "error" : s.Key.ToString(CultureInfo.InvariantCulture))}×{s.Value}")); }
     }
 
-    /// <summary>p50, p95, p99, max in milliseconds (nearest rank).</summary>
-    public (double P50, double P95, double P99, double Max) Percentiles()
+    /// <summary>p50, p95, p99, max in milliseconds (nearest rank); with <paramref name="sentFrom"/>, only of the requests sent from then on (a Stopwatch timestamp).</summary>
+    public (double P50, double P95, double P99, double Max) Percentiles(long sentFrom = 0)
     {
         double[] sorted;
-        lock (gate) sorted = [.. millis];
+        lock (gate) sorted = sentFrom == 0 ? [.. millis] : [.. millis.Where((_, i) => sentAt[i] >= sentFrom)];
         if (sorted.Length == 0) return (0, 0, 0, 0);
         Array.Sort(sorted);
         double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
