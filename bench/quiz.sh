@@ -11,10 +11,10 @@
 #                    each), append a section to bench/results/YYYY-MM-DD-quiz.md.
 #
 # Knobs: BENCH_TEACHERS (250), BENCH_THINK_MS (1000: storm phase, per question), BENCH_START_WINDOW_MS (1000),
-# BENCH_SUSTAIN_S (30), BENCH_PAGE_LOOP_S (10), BENCH_WARMUP_TEACHERS (25), BENCH_WARMUP_S (30), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
-# of right answers), BENCH_HEALTH_DURATION (10s, wrk), BENCH_MAX_LOAD (3) and BENCH_QUIET_WAIT (600 s): wait for the
+# BENCH_SUSTAIN_S (30), BENCH_PAGE_LOOP_S (10), BENCH_WARMUP_TEACHERS (25), BENCH_WARMUP_S (90), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
+# of right answers), BENCH_HEALTH_DURATION (10s, wrk), BENCH_MAX_LOAD (6) and BENCH_QUIET_WAIT (900 s): wait for the
 # 1-minute load average to drop below BENCH_MAX_LOAD, at most BENCH_QUIET_WAIT seconds, before measuring;
-# BENCH_APP_PORT (5090), BENCH_APP_ENV (extra NAME=value settings for the app), BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB, BENCH_PG* as in bench/dashboard.sh.
+# BENCH_APP_PORT (5090), BENCH_APP_ENV (extra NAME=value settings for the app), BENCH_PG_LOG_STATEMENTS, BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB, BENCH_PG* as in bench/dashboard.sh.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,12 +28,12 @@ SUSTAIN_S=${BENCH_SUSTAIN_S:-30}
 CLIENT_HEALTH_S=${BENCH_CLIENT_HEALTH_S:-10}
 PAGE_LOOP_S=${BENCH_PAGE_LOOP_S:-10}
 WARMUP_TEACHERS=${BENCH_WARMUP_TEACHERS:-25}
-WARMUP_S=${BENCH_WARMUP_S:-30}
+WARMUP_S=${BENCH_WARMUP_S:-90}
 PHASES=${BENCH_PHASES:-storm flat sustained}
 RIGHT=${BENCH_RIGHT:-0.75}
 HEALTH_DURATION=${BENCH_HEALTH_DURATION:-10s}
-MAX_LOAD=${BENCH_MAX_LOAD:-3}
-QUIET_WAIT=${BENCH_QUIET_WAIT:-600}
+MAX_LOAD=${BENCH_MAX_LOAD:-6}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-900}
 NOTE=${BENCH_NOTE:-}
 RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/$(date +%F)-quiz.md}
 CLIENT_DLL="$ROOT/bench/QuizLoad/bin/Release/net10.0/QuizLoad.dll"
@@ -55,6 +55,13 @@ fi
 # Security:StampValidationSeconds=300 as in the other benchmarks: the whole client run (sign-in to the last submit)
 # stays inside it, so no phase measures the once-a-minute re-validation of all 250 cookies in the same second.
 # (The client keeps renewed cookies as a browser does, so a longer run would only add those checks.)
+# BENCH_PG_LOG_STATEMENTS=1: PostgreSQL logs every statement of the benchmark database with its duration (to
+# bench/out/quiz/pg/log/postgres.log), for finding where PostgreSQL's time goes; it slows PostgreSQL down.
+if [ "${BENCH_PG_LOG_STATEMENTS:-0}" = 1 ]; then
+  # a superuser setting: the private cluster trusts local connections, so ask as "postgres"
+  PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres \
+    -c "ALTER DATABASE \"$DB\" SET log_min_duration_statement = 0" >/dev/null || die "could not turn on statement logging"
+fi
 # BENCH_APP_ENV: more settings for the app, e.g. "DOTNET_PerfMapEnabled=1" to profile it with perf.
 # shellcheck disable=SC2086
 bench_start_app Security__StampValidationSeconds=300 ${BENCH_APP_ENV:-}

@@ -46,7 +46,7 @@ namespace QuizLoad
                 --sustained ACTIVITY   all start, then save answers in a loop for --sustain-s, read pages in a loop for
                                        --page-loop-s (10), then all submit at once
                 --warmup ACTIVITY      first, --warmup-teachers (25) of them go round this quiz's pages flat out for
-                                       --warmup-s (30), then submit (tiered JIT, caches); not measured
+                                       --warmup-s (90), then submit (tiered JIT, caches); not measured
               --teachers N (250)  --user-prefix P (bench: users P1..PN)  --password PW (Demo@2569)
               --app-pid PID  --pg-pid POSTMASTER_PID (CPU per request from /proc; 0: not measured)
               --start-window-ms 1000  --think-ms 1000 (storm; each think is uniform in [think/2, 3·think/2])
@@ -73,7 +73,7 @@ namespace QuizLoad
                 Int("teachers", 250), Opt("user-prefix", "bench"), Opt("password", "Demo@2569"), Int("app-pid", 0), Int("pg-pid", 0),
                 Int("start-window-ms", 1000), Int("think-ms", 1000), Int("sustain-s", 30), Int("health-s", 10),
                 double.Parse(Opt("right", "0.75"), CultureInfo.InvariantCulture), Int("sign-in-parallel", 8), map.GetValueOrDefault("md"),
-                map.GetValueOrDefault("kv"), Id("warmup"), Int("warmup-teachers", 25), Int("warmup-s", 30), Int("page-loop-s", 10));
+                map.GetValueOrDefault("kv"), Id("warmup"), Int("warmup-teachers", 25), Int("warmup-s", 90), Int("page-loop-s", 10));
         }
     }
 
