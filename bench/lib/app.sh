@@ -13,7 +13,8 @@
 #   bench_wait_quiet MAX_LOAD SECONDS  waits (up to SECONDS) for the 1-minute load average to drop below MAX_LOAD
 #
 # Knobs (environment): BENCH_PG (auto|private|external), LMS_BENCH_PG or BENCH_PG_HOST/PORT/USER/PASSWORD,
-# BENCH_KEEP_DB=1, BENCH_NO_BUILD=1, BENCH_APP_PORT. Everything lives under $OUT (the private cluster in $OUT/pg).
+# BENCH_KEEP_DB=1, BENCH_NO_BUILD=1, BENCH_APP_PORT, BENCH_APP_CONNECTION_EXTRA (appended to the app's connection
+# string only, e.g. ";Maximum Pool Size=20"). Everything lives under $OUT (the private cluster in $OUT/pg).
 
 : "${ROOT:?set ROOT before sourcing bench/lib/app.sh}"
 : "${OUT:?set OUT before sourcing bench/lib/app.sh}"
@@ -134,7 +135,7 @@ bench_start_app() {
   say "starting the app on $BASE (log: ${OUT#"$ROOT"/}/app.log)"
   env ASPNETCORE_ENVIRONMENT=Staging \
     ASPNETCORE_URLS="$BASE" \
-    ConnectionStrings__Lms="$CONNECTION" \
+    ConnectionStrings__Lms="$CONNECTION${BENCH_APP_CONNECTION_EXTRA:-}" \
     Seed__DemoData=true \
     Seed__DemoPassword="$DEMO_PASSWORD" \
     Security__HttpsOnly=false \
