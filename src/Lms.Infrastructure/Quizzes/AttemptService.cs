@@ -24,8 +24,9 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     public Task<QuizAttempt?> FindAsync(Guid attemptId, CancellationToken ct) =>
         db.QuizAttempts.Include(a => a.Questions).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
 
+    /// <summary>A person's attempts at a quiz, without their questions (state, marks and dates are on the attempt).</summary>
     public Task<List<QuizAttempt>> AttemptsOfAsync(Guid quizId, Guid personId, CancellationToken ct) =>
-        db.QuizAttempts.AsNoTracking().Include(a => a.Questions)
+        db.QuizAttempts.AsNoTracking()
             .Where(a => a.QuizId == quizId && a.PersonId == personId).OrderBy(a => a.Number).ToListAsync(ct);
 
     /// <summary>
@@ -237,7 +238,8 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     {
         if (attempt.State != AttemptState.Finished) return;
         var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == attempt.QuizId, ct);
-        var others = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions)
+        // The grade needs only each attempt's state and marks, not its questions.
+        var others = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.QuizId == quiz.Id && a.PersonId == attempt.PersonId && a.Id != attempt.Id).ToListAsync(ct);
         if (QuizGrade.Of(quiz.GradingMethod, [.. others, attempt]) is not { } grade || !quiz.Passes(grade)) return;
 
