@@ -1,0 +1,16 @@
+namespace Lms.Domain.Notifications;
+
+/// <summary>
+/// What a notification is about. Each person chooses per kind how it reaches them (in the app only,
+/// by e-mail too, or in a daily digest). Stored as its number: append new kinds, never renumber.
+/// </summary>
+public enum NotificationKind
+{
+    EnrolmentDeadline = 1,
+    NoProgress = 2,
+    QuizClosing = 3,
+    AssignmentGraded = 4,
+    CertificateIssued = 5,
+    PlcMeetingTomorrow = 6,
+    CourseCompleted = 7,
+}
