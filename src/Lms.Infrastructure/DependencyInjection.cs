@@ -76,6 +76,8 @@ public static class DependencyInjection
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());
+        // Stateless and thread-safe (fonts and shapers are cached inside): one for the whole app.
+        services.AddSingleton<Certificates.ICertificateRenderer, Certificates.SkiaCertificateRenderer>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;
