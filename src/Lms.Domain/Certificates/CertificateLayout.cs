@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lms.Domain.Certificates;
 
 /// <summary>A4 in landscape (297 × 210 mm, the usual เกียรติบัตร) or portrait (210 × 297 mm).</summary>
@@ -8,6 +10,8 @@ public enum CertificateOrientation
 }
 
 /// <summary>What a positioned field prints.</summary>
+// Stored by name in the template's jsonb, so adding a kind never renumbers saved designs.
+[JsonConverter(typeof(JsonStringEnumConverter<CertificateFieldKind>))]
 public enum CertificateFieldKind
 {
     /// <summary>The person's name with their title, e.g. "นางสาวกิ่งก้อย ผู้ใฝ่รู้".</summary>
@@ -31,6 +35,7 @@ public enum CertificateFieldKind
 }
 
 /// <summary>How a field's X position anchors it: its left edge, its centre or its right edge.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FieldAlignment>))]
 public enum FieldAlignment
 {
     Left,

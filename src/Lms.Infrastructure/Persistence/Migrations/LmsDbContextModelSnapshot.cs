@@ -86,6 +86,80 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BackgroundImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("background_image_key");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Orientation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("orientation");
+
+                    b.Property<string>("SerialNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number_format");
+
+                    b.Property<bool>("ThaiDigits")
+                        .HasColumnType("boolean")
+                        .HasColumnName("thai_digits");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("signatures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatures");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_templates");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_certificate_templates_course_id");
+
+                    b.ToTable("certificate_templates", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1626,15 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_certificate_templates_courses_course_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
