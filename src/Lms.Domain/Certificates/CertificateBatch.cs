@@ -28,7 +28,7 @@ public sealed class CertificateBatch
         if (people.Count == 0) throw new DomainException("batch.nobody", "Choose at least one person.");
         if (people.Count > MaxPeople) throw new DomainException("batch.too_many", $"At most {MaxPeople} people in one batch.");
         if (!Enum.IsDefined(kind)) throw new DomainException("certificate.subject_invalid", "Unknown subject kind.");
-        (Id, SubjectKind, SubjectId, personIds, RequestedBy, RequestedAtUtc) = (id, kind, subjectId, [.. people], requestedBy, nowUtc);
+        (Id, SubjectKind, SubjectId, this.personIds, RequestedBy, RequestedAtUtc) = (id, kind, subjectId, [.. people], requestedBy, nowUtc);
     }
 
     public int Total => PersonIds.Count;

@@ -55,7 +55,7 @@ internal sealed class CertificateBatchConfiguration : IEntityTypeConfiguration<C
     {
         b.ToTable("certificate_batches");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property<Guid[]>("personIds").HasColumnName("person_ids");
+        b.PrimitiveCollection<Guid[]>("personIds").HasColumnName("person_ids");
         b.Ignore(x => x.PersonIds);
         b.Ignore(x => x.Total);
         b.Ignore(x => x.IsFinished);
