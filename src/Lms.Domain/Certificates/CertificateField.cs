@@ -48,7 +48,7 @@ public sealed partial record CertificateField
     };
 
     /// <summary>The field with its texts cleaned, or a <see cref="DomainException"/> naming the first problem.</summary>
-    internal CertificateField Checked(CertificateOrientation orientation)
+    public CertificateField Checked(CertificateOrientation orientation)
     {
         if (!Enum.IsDefined(Kind)) throw new DomainException("certificate.field_kind_invalid", "Unknown field kind.");
         if (!Enum.IsDefined(Align)) throw new DomainException("certificate.field_align_invalid", "Unknown alignment.");
@@ -89,7 +89,7 @@ public sealed record CertificateSignature
     /// <summary>File-store key of a PNG/JPEG of the signature (transparent PNG looks best), or null.</summary>
     public string? ImageKey { get; init; }
 
-    internal CertificateSignature Checked() => this with
+    public CertificateSignature Checked() => this with
     {
         Name = Common.Text.Required(Name, "certificate.signature_name_required", MaxNameLength),
         Position = Common.Text.Optional(Position, MaxPositionLength),

@@ -173,7 +173,7 @@ public sealed class SkiaCertificateRenderer : ICertificateRenderer
                 FieldAlignment.Right => x - boxWidth,
                 _ => x,
             };
-            var bottom = y - size * 1.15f;
+            var bottom = y - size * 1.35f;
             canvas.DrawImage(image, SKRect.Create(left, bottom - boxHeight, boxWidth, boxHeight),
                 new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         }

@@ -109,6 +109,23 @@ public static class DomainErrors
         ["category.parent_self"] = "A category cannot contain itself.",
         ["category.parent_inside"] = "A category cannot move inside one of its own sub-categories.",
         ["category.parent_not_in_bank"] = "That category is not in this bank.",
+        ["certificate.name_required"] = "Please enter the template's name.",
+        ["certificate.orientation_invalid"] = "Please choose landscape or portrait.",
+        ["certificate.too_many_fields"] = "A template has at most 40 fields.",
+        ["certificate.too_many_signatures"] = "A certificate has at most three signatures.",
+        ["certificate.signature_missing"] = "A signature block is placed on the page, but that signature's name is not filled in.",
+        ["certificate.signature_name_required"] = "Each signature needs the signer's name.",
+        ["certificate.field_kind_invalid"] = "Please choose what each field shows.",
+        ["certificate.field_align_invalid"] = "Please choose left, centre or right.",
+        ["certificate.field_off_page"] = "A field's position is outside the page (A4 landscape is 297 × 210 mm, portrait 210 × 297 mm).",
+        ["certificate.field_font_size_invalid"] = "A font size must be between 4 and 144 points.",
+        ["certificate.field_max_width_invalid"] = "A maximum width must be above 0 and no wider than the page.",
+        ["certificate.field_qr_size_invalid"] = "A QR code must be between 10 and 100 mm wide.",
+        ["certificate.field_colour_invalid"] = "A colour must be written as #RRGGBB, e.g. #1F3A93.",
+        ["certificate.field_text_required"] = "A fixed-text field needs its text.",
+        ["certificate.serial_format_required"] = "Please enter the certificate number format, e.g. สพม.สท {n:0000}/{fy}.",
+        ["certificate.serial_format_needs_number"] = "The number format must contain the running number {n} exactly once, e.g. สพม.สท {n:0000}/{fy}.",
+        ["certificate.serial_format_unknown_placeholder"] = "The number format may only use {n}, {n:0000} (padded with zeros) and {fy} (fiscal year).",
     };
 
     public static string Describe(DomainException e, IStringLocalizer l) =>

@@ -24,6 +24,7 @@ public static class NavMenu
         new("/Learn/Certificates", "My certificates"),
         new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Design/Questions", "Question bank", SystemRole.CourseDesigner, SystemRole.Administrator),
+        new("/Design/Certificates", "Certificate templates", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Teach/Grading", "Grading", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Reports/Courses", "Course reports", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator,
             SystemRole.SchoolDirector),

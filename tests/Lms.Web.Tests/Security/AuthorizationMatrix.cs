@@ -68,6 +68,9 @@ public static class AuthorizationMatrix
             ["/Design/Questions/Preview"] = ($"/Design/Questions/Preview?id={UnknownId}", Designers),
             ["/Design/Questions/Import"] = ("/Design/Questions/Import", Designers),
             ["/Design/Questions/Export"] = ($"/Design/Questions/Export?categoryId={UnknownId}", Designers),
+            // Certificate templates (designers and administrators)
+            ["/Design/Certificates/Index"] = ("/Design/Certificates", Designers),
+            ["/Design/Certificates/Edit"] = ($"/Design/Certificates/Edit/{UnknownId}", Designers),
             // Trainers (and designers, administrators) grade assignments and quiz essays
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
