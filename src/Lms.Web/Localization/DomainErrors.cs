@@ -126,6 +126,17 @@ public static class DomainErrors
         ["certificate.serial_format_required"] = "Please enter the certificate number format, e.g. สพม.สท {n:0000}/{fy}.",
         ["certificate.serial_format_needs_number"] = "The number format must contain the running number {n} exactly once, e.g. สพม.สท {n:0000}/{fy}.",
         ["certificate.serial_format_unknown_placeholder"] = "The number format may only use {n}, {n:0000} (padded with zeros) and {fy} (fiscal year).",
+        ["certificate.revoke_reason_required"] = "Please give the reason (it is kept with the certificate for the office).",
+        ["certificate.already_revoked"] = "This certificate is already revoked.",
+        ["certificate.already_reissued"] = "This certificate was already reissued; work on the new one.",
+        ["certificate.not_found"] = "That certificate no longer exists. Please reload the page.",
+        ["certificate.no_template"] = "Choose a certificate design for the course first (course settings).",
+        ["certificate.subject_invalid"] = "That course or event no longer exists.",
+        ["event.name_required"] = "Please enter the event's name.",
+        ["event.date_invalid"] = "Please enter the date the event was held.",
+        ["event.template_required"] = "Please choose a certificate design.",
+        ["batch.nobody"] = "Choose at least one person.",
+        ["batch.too_many"] = "At most 5,000 people in one batch; split the list.",
     };
 
     public static string Describe(DomainException e, IStringLocalizer l) =>
