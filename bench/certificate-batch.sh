@@ -3,7 +3,7 @@
 # training event in one batch; measured from the moment the batch is recorded to the moment its job marks it finished
 # (numbered, drawn as PDF with the Thai font, stored, all in PostgreSQL and the local file store). Then checks that
 # everyone got exactly one, numbers follow without a gap, and every PDF is on disk. Appends to
-# bench/results/YYYY-MM-DD-certificates.md. Target: at least 100 certificates per second end to end.
+# bench/results/YYYY-MM-DD-certificate-batch.md. Target: at least 100 certificates per second end to end.
 #
 # Knobs: BENCH_PEOPLE (1000), BENCH_HEALTH_DURATION (10s), BENCH_MAX_LOAD (6), BENCH_QUIET_WAIT (600), BENCH_NOTE,
 # BENCH_APP_ENV (extra NAME=value settings), and those of bench/lib/app.sh.
@@ -11,14 +11,14 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd -P)
-OUT="$ROOT/bench/out/certificates"
+OUT="$ROOT/bench/out/certificate-batch"
 APP_PORT=${BENCH_APP_PORT:-5095}
 PEOPLE=${BENCH_PEOPLE:-1000}
 HEALTH_DURATION=${BENCH_HEALTH_DURATION:-10s}
 MAX_LOAD=${BENCH_MAX_LOAD:-6}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-600}
 NOTE=${BENCH_NOTE:-}
-RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/$(date +%F)-certificates.md}
+RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/$(date +%F)-certificate-batch.md}
 FILES="$OUT/files"
 
 mkdir -p "$OUT"
@@ -68,8 +68,8 @@ read -r SECONDS_TAKEN ISSUED PERSONS MIN_N MAX_N FILES_SET < <(psql_db -AtF' ' -
          count(c.id), count(DISTINCT c.person_id), min(c.running_number), max(c.running_number), count(c.file_key)
   FROM certificate_batches b LEFT JOIN certificates c ON c.batch_id = b.id WHERE b.id = '$BATCH'
   GROUP BY b.finished_at_utc, b.requested_at_utc")
-ON_DISK=$(find "$FILES" -type f -not -path '*/.tmp/*' | wc -l)
-PDF_BYTES=$(find "$FILES" -type f -not -path '*/.tmp/*' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", (NR ? s / NR : 0) }')
+ON_DISK=$(find "$FILES" -type f -not -path '*/.tmp/*' -not -name '*.json' | wc -l)
+PDF_BYTES=$(find "$FILES" -type f -not -path '*/.tmp/*' -not -name '*.json' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", (NR ? s / NR : 0) }')
 RATE=$(awk -v n="$ISSUED" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }')
 APP_CPU=$(per_request $((APP1 - APP0)) "$ISSUED")
 PG_CPU=$([ "$PG0" = n/a ] && echo n/a || per_request $((PG1 - PG0)) "$ISSUED")
@@ -80,7 +80,7 @@ RATIO=$(awk -v r="$RATE" -v h="$HEALTH_RPS" 'BEGIN { printf "%.4f", (h > 0 ? r /
 
 mkdir -p "$(dirname "$RESULTS")"
 {
-  [ -s "$RESULTS" ] || printf '# Certificate batch benchmark — %s\n\nProduced by `bench/certificates.sh`; each run appends a section.\n' "$(date +%F)"
+  [ -s "$RESULTS" ] || printf '# Certificate batch benchmark — %s\n\nProduced by `bench/certificate-batch.sh`; each run appends a section.\n' "$(date +%F)"
   echo
   echo "## Run $(date '+%F %H:%M') — commit $COMMIT"
   [ -n "$NOTE" ] && { echo; echo "$NOTE"; }
