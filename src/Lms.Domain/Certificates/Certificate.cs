@@ -93,6 +93,23 @@ public sealed class Certificate
         RevokedAtUtc = nowUtc;
     }
 
+    /// <summary>
+    /// PDPA erasure of the person: the name goes from the record and the verification page, the certificate is revoked
+    /// (a certificate without a holder proves nothing) and its PDF must be deleted — the returned key, if any.
+    /// Number, course and date stay, so the office's register keeps no gap.
+    /// </summary>
+    public string? ErasePersonalData(DateTime nowUtc)
+    {
+        if (!IsRevoked) (RevokedAtUtc, RevokedReason) = (nowUtc, ErasedReason);
+        RecipientName = ErasedName;
+        var file = FileKey;
+        FileKey = null;
+        return file;
+    }
+
+    public const string ErasedName = "(ลบข้อมูลส่วนบุคคลแล้ว)";
+    public const string ErasedReason = "ลบข้อมูลส่วนบุคคลตามคำขอ (PDPA)";
+
     /// <summary>Makes room for a reissue: revoked (if not already) and no longer the person's current certificate.</summary>
     public void Supersede(string reason, Guid by, DateTime nowUtc)
     {

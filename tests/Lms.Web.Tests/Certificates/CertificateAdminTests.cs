@@ -138,4 +138,32 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
         Assert.NotNull((await app.NewClient().PageAsync($"/verify/{current.VerificationCode}")).QuerySelector(".verification.valid"));
         Assert.NotNull((await app.NewClient().PageAsync($"/verify/{original.VerificationCode}")).QuerySelector(".verification.revoked"));
     }
+
+    [Fact]
+    public async Task A_persons_certificates_are_in_their_data_export_and_erasing_the_person_removes_the_name_and_the_PDF()
+    {
+        var admin = await AdminAsync();
+        var (personId, login) = await app.CreatePersonAsync([SystemRole.Learner]);
+        var eventId = await EventAsync(admin, await OfficeTemplateAsync(), "อบรมคุ้มครองข้อมูลส่วนบุคคล");
+        var started = await admin.SubmitAsync($"/Admin/Certificates/Batch/{eventId}", new Dictionary<string, string> { ["People"] = login });
+        await WaitFinishedAsync(admin, started.Headers.Location!.OriginalString);
+        var issued = await app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.PersonId == personId));
+
+        var me = app.NewClient();
+        await me.SignInOkAsync(login);
+        var export = JsonDocument.Parse(await me.GetStringAsync("/Account/MyData?handler=Download")).RootElement;
+        var listed = Assert.Single(export.GetProperty("certificates").EnumerateArray());
+        Assert.Equal(issued.SerialNumber, listed.GetProperty("serialNumber").GetString());
+
+        await admin.SubmitAsync($"/Admin/People/Edit/{personId}", new Dictionary<string, string>(), handler: "Deactivate");
+        await admin.SubmitAsync($"/Admin/People/Edit/{personId}", new Dictionary<string, string>(), handler: "Anonymise");
+
+        var erased = await app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == issued.Id));
+        Assert.DoesNotContain(login, erased.RecipientName);
+        Assert.Null(erased.FileKey);
+        Assert.False(await app.DbAsync(_ => app.Services.GetRequiredService<Lms.Infrastructure.Files.IFileStore>().ExistsAsync(issued.FileKey!)));
+        var verify = await app.NewClient().PageAsync($"/verify/{issued.VerificationCode}");
+        Assert.NotNull(verify.QuerySelector(".verification.revoked"));
+        Assert.DoesNotContain(login, verify.Body!.TextContent);
+    }
 }
