@@ -152,8 +152,8 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
         var me = app.NewClient();
         await me.SignInOkAsync(login);
         var export = JsonDocument.Parse(await me.GetStringAsync("/Account/MyData?handler=Download")).RootElement;
-        var listed = Assert.Single(export.GetProperty("certificates").EnumerateArray());
-        Assert.Equal(issued.SerialNumber, listed.GetProperty("serialNumber").GetString());
+        var listed = Assert.Single(export.GetProperty("Certificates").EnumerateArray());
+        Assert.Equal(issued.SerialNumber, listed.GetProperty("SerialNumber").GetString());
 
         await admin.SubmitAsync($"/Admin/People/Edit/{personId}", new Dictionary<string, string>(), handler: "Deactivate");
         await admin.SubmitAsync($"/Admin/People/Edit/{personId}", new Dictionary<string, string>(), handler: "Anonymise");
