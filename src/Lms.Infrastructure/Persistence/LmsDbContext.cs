@@ -1,4 +1,5 @@
 using Lms.Domain.Auditing;
+using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
 using Lms.Domain.Questions;
@@ -33,6 +34,10 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
+    public DbSet<CertificateTemplate> CertificateTemplates => Set<CertificateTemplate>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+    public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

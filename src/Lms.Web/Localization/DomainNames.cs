@@ -1,3 +1,4 @@
+using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
 
@@ -30,6 +31,36 @@ public static class DomainNames
         SubjectArea.LearnerDevelopment => "Learner development activities",
         SubjectArea.Guidance => "Guidance",
         _ => s.ToString(),
+    };
+
+    public static string Of(CertificateFieldKind k) => k switch
+    {
+        CertificateFieldKind.RecipientName => "Recipient's name with title",
+        CertificateFieldKind.CourseName => "Course or event name",
+        CertificateFieldKind.CompletionDate => "Completion date",
+        CertificateFieldKind.CreditHours => "Credit hours",
+        CertificateFieldKind.SerialNumber => "Certificate number",
+        CertificateFieldKind.QrCode => "QR code for verification",
+        CertificateFieldKind.Signature1 => "Signature 1",
+        CertificateFieldKind.Signature2 => "Signature 2",
+        CertificateFieldKind.Signature3 => "Signature 3",
+        CertificateFieldKind.FreeText => "Fixed text",
+        _ => k.ToString(),
+    };
+
+    public static string Of(FieldAlignment a) => a switch
+    {
+        FieldAlignment.Left => "Left",
+        FieldAlignment.Centre => "Centre",
+        FieldAlignment.Right => "Right",
+        _ => a.ToString(),
+    };
+
+    public static string Of(CertificateOrientation o) => o switch
+    {
+        CertificateOrientation.Landscape => "A4 landscape",
+        CertificateOrientation.Portrait => "A4 portrait",
+        _ => o.ToString(),
     };
 
     public static string OfRole(string role) => role switch

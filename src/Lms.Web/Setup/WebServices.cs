@@ -26,6 +26,7 @@ public static class WebServices
         services.AddLmsAuthorization();
 
         services.AddRazorPages(o => AccessConventions.Apply(o.Conventions))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new IsoDateBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 

@@ -33,6 +33,9 @@ public sealed partial class TranslationCoverageTests
         foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.AttemptState>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.QuizRole>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.CertificateFieldKind>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.FieldAlignment>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.CertificateOrientation>()) used.Add(DomainNames.Of(v));
         foreach (var m in DomainErrors.AllMessages) used.Add(m);
         foreach (var m in QuestionProblemText.AllMessages) used.Add(m);
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));

@@ -46,6 +46,11 @@ public static class AuthorizationMatrix
             ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
             ["/Media/Index"] = ($"/Media/{UnknownId}/2026/11/00000000000000000000000000000000", Audience.SignedIn),
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
+            ["/Learn/Certificates"] = ("/Learn/Certificates", Audience.SignedIn),
+            // Owner or administrator, else 404 (checked in IssuingTests); signed in to ask at all.
+            ["/Certificates/File"] = ($"/certificates/{UnknownId}.pdf", Audience.SignedIn),
+            // The public check behind a certificate's QR code.
+            ["/Verify"] = ("/verify/ABCDEFGHJKLMNPQRSTUV", Audience.Anyone),
             ["/Learn/Course"] = ($"/Learn/Course/{UnknownId}", Audience.SignedIn),
             ["/Learn/Activity"] = ($"/Learn/Activity/{UnknownId}/{UnknownId}", Audience.SignedIn),
             // Attempts: only their owner, checked in the page (anyone else gets 404, as for an unknown id)
@@ -68,6 +73,9 @@ public static class AuthorizationMatrix
             ["/Design/Questions/Preview"] = ($"/Design/Questions/Preview?id={UnknownId}", Designers),
             ["/Design/Questions/Import"] = ("/Design/Questions/Import", Designers),
             ["/Design/Questions/Export"] = ($"/Design/Questions/Export?categoryId={UnknownId}", Designers),
+            // Certificate templates (designers and administrators)
+            ["/Design/Certificates/Index"] = ("/Design/Certificates", Designers),
+            ["/Design/Certificates/Edit"] = ($"/Design/Certificates/Edit/{UnknownId}", Designers),
             // Trainers (and designers, administrators) grade assignments and quiz essays
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
@@ -85,6 +93,10 @@ public static class AuthorizationMatrix
             ["/Admin/People/Edit"] = ("/Admin/People/Edit", Audience.Only(SystemRole.Administrator)),
             ["/Admin/People/Import"] = ("/Admin/People/Import", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Index"] = ("/Admin/Certificates", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Events"] = ("/Admin/Certificates/Events", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Batch"] = ($"/Admin/Certificates/Batch/{UnknownId}", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Progress"] = ($"/Admin/Certificates/Progress/{UnknownId}", Audience.Only(SystemRole.Administrator)),
         };
 
     /// <summary>Pages whose POST deliberately skips antiforgery validation, and why.</summary>

@@ -54,9 +54,13 @@ public static class PersonalDataExport
             .Select(s => new { s.CourseId, s.ActivityId, s.Text, s.Files, s.SubmittedAtUtc, s.Grade, s.Feedback, s.GradedAtUtc }).ToListAsync(ct);
         var attempts = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).Where(a => a.PersonId == personId)
             .Join(db.Quizzes, a => a.QuizId, q => q.Id, (a, q) => new { Quiz = q.Title, Attempt = a }).ToListAsync(ct);
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedAtUtc)
+            .Select(c => new { c.SerialNumber, c.RecipientName, c.SubjectName, c.CompletedOn, c.CreditHours, c.IssuedAtUtc, c.RevokedAtUtc })
+            .ToListAsync(ct);
         return new
         {
             ExportedAtUtc = nowUtc,
+            Certificates = certificates,
             Person = new
             {
                 person.Title, person.FirstName, person.LastName, person.FirstNameEn, person.LastNameEn,
