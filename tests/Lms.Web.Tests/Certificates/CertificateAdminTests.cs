@@ -166,4 +166,17 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
         Assert.NotNull(verify.QuerySelector(".verification.revoked"));
         Assert.DoesNotContain(login, verify.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_design_used_by_an_event_cannot_be_deleted()
+    {
+        var admin = await AdminAsync();
+        var template = await OfficeTemplateAsync();
+        await EventAsync(admin, template, "อบรมที่ใช้แบบนี้");
+        var refused = await admin.SubmitAsync($"/Design/Certificates/Edit/{template}", new Dictionary<string, string>(), handler: "Delete",
+            formSelector: "form[action*='Delete']");
+        Assert.Equal($"/Design/Certificates/Edit/{template}", refused.Headers.Location?.OriginalString);
+        Assert.NotNull((await admin.PageAsync($"/Design/Certificates/Edit/{template}")).QuerySelector(".notice.error"));
+        Assert.True(await app.DbAsync(db => db.CertificateTemplates.AnyAsync(t => t.Id == template)));
+    }
 }

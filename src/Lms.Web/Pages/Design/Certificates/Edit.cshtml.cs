@@ -118,6 +118,14 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
     {
         var template = await db.CertificateTemplates.FirstOrDefaultAsync(t => t.Id == Id, ct);
         if (template is null) return NotFound();
+        // A design in use stays: issued certificates, training events and courses that award it point to it.
+        if (await db.Certificates.AnyAsync(c => c.TemplateId == template.Id, ct)
+            || await db.TrainingEvents.AnyAsync(e => e.TemplateId == template.Id, ct)
+            || await db.Courses.AnyAsync(c => c.CertificateTemplateId == template.Id, ct))
+        {
+            TempData["DeleteRefused"] = l["This design is in use by a course, an event or issued certificates, so it cannot be deleted."].Value;
+            return Redirect($"/Design/Certificates/Edit/{template.Id}");
+        }
         db.CertificateTemplates.Remove(template);
         await db.SaveChangesAsync(ct);
         return Redirect("/Design/Certificates");
