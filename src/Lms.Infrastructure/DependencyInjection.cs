@@ -2,6 +2,7 @@ using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
 using Lms.Infrastructure.Markdown;
 using Lms.Infrastructure.Files;
+using Lms.Infrastructure.Jobs;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,6 +23,9 @@ public static class DependencyInjection
     {
         var connectionString = config.GetConnectionString("Lms")
             ?? throw new InvalidOperationException("ConnectionStrings:Lms is not set. ./run.sh sets it for a local cluster.");
+        // Hangfire gets the connection string as given, in a pool of its own: its LISTEN connections and
+        // transaction locks must not meet the tuned pool, which skips the reset between uses.
+        var jobsConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "lms-jobs" }.ConnectionString;
         connectionString = NpgsqlTuning.Apply(connectionString);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -76,6 +80,7 @@ public static class DependencyInjection
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());
+        services.AddJobs(config, jobsConnectionString);
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -1,3 +1,4 @@
+using Hangfire;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,5 +38,18 @@ public static class WebPipeline
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapRazorPages();
+        // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
+        // checked by ASP.NET Core's authorisation before the dashboard sees the request.
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, JobsDashboard.Path, new DashboardOptions
+        {
+            AppPath = "/Admin",
+            DashboardTitle = "Lms jobs",
+            DisplayStorageConnectionString = false,
+        });
     }
+}
+
+public static class JobsDashboard
+{
+    public const string Path = "/admin/jobs";
 }

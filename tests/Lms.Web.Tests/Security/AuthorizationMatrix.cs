@@ -97,5 +97,7 @@ public static class AuthorizationMatrix
     public static readonly IReadOnlyDictionary<string, Audience> Endpoints = new Dictionary<string, Audience>
     {
         ["/health"] = Audience.Anyone,
+        ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
+        ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };
 }

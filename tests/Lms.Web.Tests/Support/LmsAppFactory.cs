@@ -54,6 +54,12 @@ public class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Mode", "Folder");
         builder.UseSetting("Email:FolderPath", Path.Combine(Path.GetTempPath(), "lms-test-mail"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Hangfire: a couple of workers per app under test (dozens of apps run at once) that look at the
+        // queue often, and delayed jobs moved to their queue within a second.
+        builder.UseSetting("Jobs:WorkerCount", "2");
+        builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.200");
+        builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
+        builder.UseSetting("Jobs:ShutdownTimeout", "00:00:02");
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>
         {
