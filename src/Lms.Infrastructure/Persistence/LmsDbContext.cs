@@ -1,6 +1,7 @@
 using Lms.Domain.Auditing;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
+using Lms.Domain.Notifications;
 using Lms.Domain.Questions;
 using Lms.Domain.Quizzes;
 using Lms.Domain.Organisation;
@@ -33,6 +34,8 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -213,6 +213,8 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         foreach (var entry in await db.AuditEntries.Where(a => a.EntityId == key).ToListAsync(ct)) entry.Redact();
         foreach (var entry in await db.AuditEntries.Where(a => a.ActorId == person.Id).ToListAsync(ct)) entry.RedactActor();
         await db.SaveChangesAsync(ct);
+        // Their notifications' texts (course names, grades…) and their notification choices go too.
+        await Lms.Infrastructure.Notifications.NotificationErasure.EraseAsync(db, person.Id, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
         StatusMessage = l["The person's data has been erased."];
         return RedirectToPage(new { id = Id });
