@@ -46,7 +46,7 @@ public sealed class NotificationDigestJob(LmsDbContext db, IEmailSender email, R
                             join u in db.Users on p.Id equals u.Id
                             where p.Id == personId
                             select new { p.IsActive, u.Email }).FirstOrDefaultAsync(ct);
-        var items = await Pending(untilUtc).Where(n => n.PersonId == personId).OrderBy(n => n.CreatedAtUtc)
+        var items = await Pending(untilUtc).Where(n => n.PersonId == personId).OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.Kind, n.OccasionKey, n.Title, n.Body, n.Link, n.CreatedAtUtc }).ToListAsync(ct);
         if (person is null || items.Count == 0) return;
         if (!person.IsActive || !EmailAddresses.IsUsable(person.Email))
