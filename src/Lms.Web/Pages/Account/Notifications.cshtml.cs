@@ -42,7 +42,7 @@ public sealed class NotificationsModel(LmsDbContext db, IOptions<NotificationOpt
             if (Choice.TryGetValue(kind.ToString(), out var value) && Choices.Select(c => c.ToString()).Contains(value, StringComparer.Ordinal))
                 wanted[kind] = Enum.Parse<DeliveryChoice>(value);
             else
-                ModelState.AddModelError($"Choice[{kind}]", l["Please choose how \"{0}\" reaches you.", l[Localization.DomainNames.Of(kind)]]);
+                ModelState.AddModelError(string.Empty, l["Please choose how \"{0}\" reaches you.", l[Localization.DomainNames.Of(kind)]]);
         }
         if (!ModelState.IsValid)
         {
