@@ -17,9 +17,11 @@ public sealed class NotificationOptions
     public string EmailSweepCron { get; set; } = "*/10 * * * *";
     /// <summary>
     /// How long a sending job's claim on a notification holds. A claim older than this, without a sent time, is
-    /// taken to be from a process that died mid-send, and the e-mail may be sent again.
+    /// taken to be from a process that died mid-send, and the e-mail may be sent again. Longer than a send can take
+    /// (MailKit gives up on a silent server after 2 minutes), and no longer than Jobs:InvisibilityTimeout, so the job
+    /// Hangfire gives to another worker after a crash finds the claim expired and sends.
     /// </summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Notifications per page in the notification centre.</summary>
     public int PageSize { get; set; } = 20;
 

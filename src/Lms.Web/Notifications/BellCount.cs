@@ -16,7 +16,16 @@ public static class BellCount
     public static async Task<int> ForAsync(ViewDataDictionary viewData, ClaimsPrincipal user, LmsDbContext db, CancellationToken ct)
     {
         if (viewData[ViewDataKey] is int counted) return counted;
-        return Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var me)
-            ? await NotificationQueries.UnreadCountAsync(db, me, ct) : 0;
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var me)) return 0;
+        try
+        {
+            return await NotificationQueries.UnreadCountAsync(db, me, ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            // The bell is on every page, the error pages included: a database that is away must not also take
+            // away the page that says so. The live connection brings the count once it is back.
+            return 0;
+        }
     }
 }

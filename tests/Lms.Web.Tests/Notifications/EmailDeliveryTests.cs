@@ -164,6 +164,47 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_email_claimed_by_a_running_job_is_left_to_it_and_one_whose_claimer_died_is_sent_after_the_lease()
+    {
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)); // 23:00: the job waits for morning
+        var (teacher, login) = await app.CreatePersonAsync([SystemRole.Learner]);
+        await app.NotifyAsync(teacher, "certificate:claimed");
+        var n = await app.NotificationAsync(teacher, "certificate:claimed");
+        var morning = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+        app.Clock.SetUtcNow(morning);
+
+        // Another worker claimed it a minute ago and is sending: this run leaves it alone.
+        await ClaimAsync(n.Id, morning.UtcDateTime.AddMinutes(-1));
+        await RunEmailJobAsync(n.Id);
+        Assert.Empty(MailsTo(login));
+
+        // That worker died mid-send and its claim is older than the lease (5 minutes): the e-mail goes, once.
+        await ClaimAsync(n.Id, morning.UtcDateTime.AddMinutes(-6));
+        await RunEmailJobAsync(n.Id);
+        await RunEmailJobAsync(n.Id);
+        Assert.Single(MailsTo(login));
+        Assert.Equal(morning.UtcDateTime, (await app.NotificationAsync(teacher, "certificate:claimed")).EmailedAtUtc);
+    }
+
+    [Fact]
+    public async Task The_sweep_sends_an_email_whose_job_was_lost()
+    {
+        app.Clock.SetUtcNow(Morning);
+        var (teacher, login) = await app.CreatePersonAsync([SystemRole.Learner]);
+        // As if the process died between storing the notification and scheduling its e-mail: a row, no job.
+        var id = Guid.NewGuid();
+        var due = Morning.UtcDateTime.AddMinutes(-20);
+        await app.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO notifications (id, person_id, kind, occasion_key, title, body, link, created_at_utc, delivery, email_due_at_utc)
+            VALUES ({id}, {teacher}, {(int)NotificationKind.CertificateIssued}, 'certificate:lost', 'เกียรติบัตรที่งานส่งหายไป', '', '/Learn',
+                    {due}, {(int)DeliveryChoice.EmailToo}, {due})
+            """));
+        await app.ScopeAsync(sp => ActivatorUtilities.CreateInstance<NotificationEmailJob>(sp).SweepAsync(CancellationToken.None));
+        var mail = await MailToAsync(login);
+        Assert.Equal("[แจ้งเตือน] เกียรติบัตรที่งานส่งหายไป", mail.Subject);
+    }
+
+    [Fact]
     public async Task The_daily_digest_sends_one_email_listing_the_days_digest_notifications_and_marks_them_digested()
     {
         app.Clock.SetUtcNow(Morning);
@@ -219,6 +260,9 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         }
         throw new TimeoutException($"notification {occasion} did not reach the expected state");
     }
+
+    private Task ClaimAsync(Guid id, DateTime claimedAtUtc) => app.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+        $"UPDATE notifications SET email_claimed_at_utc = {claimedAtUtc} WHERE id = {id}"));
 
     private Task RunEmailJobAsync(Guid id) =>
         app.ScopeAsync(sp => ActivatorUtilities.CreateInstance<NotificationEmailJob>(sp).SendAsync(id, CancellationToken.None));
