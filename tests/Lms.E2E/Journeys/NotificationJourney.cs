@@ -41,6 +41,12 @@ public sealed class NotificationJourney(LiveApp app, Chromium chromium)
         // A real WebSocket, allowed by the CSP's connect-src 'self' (no fallback to long polling).
         lock (sockets) Assert.Contains(sockets, url => url.StartsWith(app.BaseUrl.Replace("http://", "ws://") + "/hubs/notifications"));
 
+        // The network drops and comes back (a teacher's phone between classrooms): the bell reconnects by itself.
+        await teacher.Context.SetOfflineAsync(true);
+        await Expect(bell).ToHaveAttributeAsync("data-live", "reconnecting", new() { Timeout = 60_000 });
+        await teacher.Context.SetOfflineAsync(false);
+        await Expect(bell).ToHaveAttributeAsync("data-live", "connected", new() { Timeout = 60_000 });
+
         await using (var trainer = await Session.OpenAsync(chromium, app))
         {
             var g = trainer.Page;
