@@ -4,6 +4,7 @@ using Lms.Infrastructure.Markdown;
 using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Events;
 using Lms.Infrastructure.Jobs;
+using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -90,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<Certificates.Issuing.CertificateJobs>();
         services.AddScoped<Certificates.Issuing.CertificateAdministration>();
         services.AddDomainEventHandler<Domain.Enrolments.CourseCompleted, Certificates.Issuing.CourseCompletedCertificateHandler>();
+        services.AddNotifications(config);
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

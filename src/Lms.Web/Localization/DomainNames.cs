@@ -156,4 +156,24 @@ public static class DomainNames
         Lms.Domain.Questions.OrderingGrading.RelativeNextExcludeLast => "Each item followed by the right next item",
         _ => g.ToString(),
     };
+
+    public static string Of(Lms.Domain.Notifications.NotificationKind k) => k switch
+    {
+        Lms.Domain.Notifications.NotificationKind.EnrolmentDeadline => "A course's deadline is near",
+        Lms.Domain.Notifications.NotificationKind.NoProgress => "No progress in a course for a while",
+        Lms.Domain.Notifications.NotificationKind.QuizClosing => "A quiz closes soon",
+        Lms.Domain.Notifications.NotificationKind.AssignmentGraded => "An assignment was graded",
+        Lms.Domain.Notifications.NotificationKind.CertificateIssued => "A certificate was issued",
+        Lms.Domain.Notifications.NotificationKind.PlcMeetingTomorrow => "A PLC meeting tomorrow",
+        Lms.Domain.Notifications.NotificationKind.CourseCompleted => "A course was completed",
+        _ => k.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Notifications.DeliveryChoice c) => c switch
+    {
+        Lms.Domain.Notifications.DeliveryChoice.InAppOnly => "In the app only",
+        Lms.Domain.Notifications.DeliveryChoice.EmailToo => "E-mail too",
+        Lms.Domain.Notifications.DeliveryChoice.DailyDigest => "Daily digest e-mail",
+        _ => c.ToString(),
+    };
 }

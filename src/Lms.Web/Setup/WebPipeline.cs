@@ -38,6 +38,7 @@ public static class WebPipeline
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapHub<Notifications.NotificationHub>(Notifications.NotificationHub.Path);
         // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
         // checked by ASP.NET Core's authorisation before the dashboard sees the request.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, JobsDashboard.Path, new DashboardOptions
@@ -46,6 +47,20 @@ public static class WebPipeline
             DashboardTitle = "Lms jobs",
             DisplayStorageConnectionString = false,
         });
+    }
+}
+
+public static class RecurringJobs
+{
+    /// <summary>
+    /// Every recurring job, registered in one place at start-up (Hangfire keeps them in its storage; registering again
+    /// updates them, so all instances may do it).
+    /// </summary>
+    public static void RegisterRecurringJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        Lms.Infrastructure.Notifications.NotificationsSetup.RegisterRecurringJobs(recurring,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Infrastructure.Notifications.NotificationOptions>>().Value);
     }
 }
 

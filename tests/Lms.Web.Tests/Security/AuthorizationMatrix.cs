@@ -43,6 +43,10 @@ public static class AuthorizationMatrix
             ["/Account/Logout"] = ("/Account/Logout", Audience.SignedIn),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
+            ["/Account/Notifications"] = ("/Account/Notifications", Audience.SignedIn),
+            // The notification centre: each person's own (someone else's notification answers 404, as an unknown id)
+            ["/Notifications/Index"] = ("/Notifications", Audience.SignedIn),
+            ["/Notifications/Open"] = ($"/Notifications/Open/{UnknownId}", Audience.SignedIn),
             ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
             ["/Media/Index"] = ($"/Media/{UnknownId}/2026/11/00000000000000000000000000000000", Audience.SignedIn),
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
@@ -105,10 +109,13 @@ public static class AuthorizationMatrix
         ["/Status"] = "the error page re-executed for a rejected POST must render, not be rejected again",
     };
 
-    /// <summary>Endpoints outside Razor Pages, with their audience.</summary>
+    /// <summary>Endpoints outside Razor Pages, with their audience ("POST url" for those that answer only POST).</summary>
     public static readonly IReadOnlyDictionary<string, Audience> Endpoints = new Dictionary<string, Audience>
     {
         ["/health"] = Audience.Anyone,
+        // The live bell's hub: connecting starts with this request (the SignalR client sends no antiforgery token;
+        // the SameSite session cookie is not sent with another site's requests).
+        ["POST /hubs/notifications/negotiate?negotiateVersion=1"] = Audience.SignedIn,
         ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
         ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };

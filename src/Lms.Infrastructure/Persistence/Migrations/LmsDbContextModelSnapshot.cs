@@ -865,6 +865,127 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTime?>("DigestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digested_at_utc");
+
+                    b.Property<int?>("DropReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("drop_reason");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dropped_at_utc");
+
+                    b.Property<DateTime?>("EmailClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_claimed_at_utc");
+
+                    b.Property<DateTime?>("EmailDueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_due_at_utc");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at_utc");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("OccasionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occasion_key");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex(new[] { "PersonId" }, "ix_notifications_digest_pending")
+                        .HasDatabaseName("ix_notifications_digest_pending")
+                        .HasFilter("delivery = 3 AND digested_at_utc IS NULL AND dropped_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "EmailDueAtUtc" }, "ix_notifications_email_pending")
+                        .HasDatabaseName("ix_notifications_email_pending")
+                        .HasFilter("delivery = 2 AND emailed_at_utc IS NULL AND dropped_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "PersonId", "CreatedAtUtc" }, "ix_notifications_person_newest")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_notifications_person_newest");
+
+                    b.HasIndex(new[] { "PersonId" }, "ix_notifications_unread")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "PersonId", "Kind", "OccasionKey" }, "ux_notifications_occasion")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notifications_occasion");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("choices")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("choices");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1981,6 +2102,26 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_enrolments_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Lms.Domain.Notifications.NotificationPreferences", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_people_person_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>

@@ -11,7 +11,7 @@ namespace Lms.Web.Pages.Account;
 /// <summary>
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
 /// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers
-/// (later: certificates, PLC hours).
+/// notifications and the choices of how they arrive (later: certificates, PLC hours).
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -57,6 +57,9 @@ public static class PersonalDataExport
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedAtUtc)
             .Select(c => new { c.SerialNumber, c.RecipientName, c.SubjectName, c.CompletedOn, c.CreditHours, c.IssuedAtUtc, c.RevokedAtUtc })
             .ToListAsync(ct);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId)
+            .OrderBy(n => n.CreatedAtUtc).ToListAsync(ct);
+        var preferences = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
         return new
         {
             ExportedAtUtc = nowUtc,
@@ -84,6 +87,14 @@ public static class PersonalDataExport
                 x.Attempt.Mark, x.Attempt.MaxMark,
                 Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new { q.Slot, Answer = q.Answer, q.Fraction, q.GraderComment }),
             }),
+            Notifications = notifications.Select(n => new
+            {
+                Kind = n.Kind.ToString(), n.Title, n.Body, n.Link, n.CreatedAtUtc, n.ReadAtUtc, Delivery = n.Delivery.ToString(),
+                n.EmailedAtUtc, n.DigestedAtUtc, n.DroppedAtUtc, DropReason = n.DropReason?.ToString(),
+            }),
+            NotificationChoices = Enum.GetValues<Lms.Domain.Notifications.NotificationKind>().ToDictionary(k => k.ToString(),
+                k => (preferences?.ChoiceFor(k) ?? Lms.Domain.Notifications.DeliveryDefaults.For(k)).ToString()),
+            NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
         };
     }
 }

@@ -215,6 +215,8 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         var certificateFiles = (await db.Certificates.Where(c => c.PersonId == person.Id).ToListAsync(ct))
             .Select(c => c.ErasePersonalData(clock.GetUtcNow().UtcDateTime)).OfType<string>().ToList();
         await db.SaveChangesAsync(ct);
+        // Their notifications' texts (course names, grades…) and their notification choices go too.
+        await Lms.Infrastructure.Notifications.NotificationErasure.EraseAsync(db, person.Id, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
         // After the commit: a file deleted for a rolled-back erasure could not come back.
         foreach (var file in certificateFiles) await files.DeleteAsync(file, ct);
