@@ -19,4 +19,17 @@ public interface INotifier
     /// active: nothing is stored for someone who cannot sign in). Call it after your own change is committed: it
     /// writes through a connection of its own. A link that is not app-relative is refused (DomainException).</returns>
     Task<bool> NotifyAsync(NotificationRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// Many at once (a batch of certificates, a reminder run): the same rules as <see cref="NotifyAsync"/> for each,
+    /// written with a few statements instead of a few per notification, and their e-mails sent by one job.
+    /// </summary>
+    /// <returns>How many were stored (the others' occasions were already notified, or the person is not active).</returns>
+    async Task<int> NotifyManyAsync(IReadOnlyList<NotificationRequest> requests, CancellationToken ct)
+    {
+        var stored = 0;
+        foreach (var r in requests)
+            if (await NotifyAsync(r, ct)) stored++;
+        return stored;
+    }
 }

@@ -30,6 +30,31 @@ public sealed class NotificationEmailJob(LmsDbContext db, IEmailSender email, Re
             ? jobs.Schedule<NotificationEmailJob>(j => j.SendAsync(notificationId, CancellationToken.None), delay)
             : jobs.Enqueue<NotificationEmailJob>(j => j.SendAsync(notificationId, CancellationToken.None));
 
+    /// <summary>One job for the e-mails of many notifications stored together (a batch of certificates).</summary>
+    public static string ScheduleMany(IBackgroundJobClient jobs, Guid[] notificationIds, TimeSpan delay) =>
+        delay > TimeSpan.Zero
+            ? jobs.Schedule<NotificationEmailJob>(j => j.SendManyAsync(notificationIds, CancellationToken.None), delay)
+            : jobs.Enqueue<NotificationEmailJob>(j => j.SendManyAsync(notificationIds, CancellationToken.None));
+
+    /// <summary>
+    /// Sends each as <see cref="SendAsync"/> would (each claimed, sent, marked). One that fails is given its own job to
+    /// be retried, so a bad address never holds up the others; running this again sends nothing twice.
+    /// </summary>
+    [JobDisplayName("Notification e-mails ({0})")]
+    public async Task SendManyAsync(Guid[] notificationIds, CancellationToken ct)
+    {
+        foreach (var id in notificationIds)
+        {
+            ct.ThrowIfCancellationRequested();
+            try { await SendAsync(id, ct); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "E-mail of notification {Id} failed; retrying it on its own", id);
+                Schedule(jobs, id, TimeSpan.FromMinutes(1));
+            }
+        }
+    }
+
     [JobDisplayName("Notification e-mail {0}")]
     public async Task SendAsync(Guid notificationId, CancellationToken ct)
     {

@@ -63,4 +63,61 @@ public sealed class Notifier(IDbContextFactory<LmsDbContext> contexts, IBackgrou
         }
         return true;
     }
+
+    public async Task<int> NotifyManyAsync(IReadOnlyList<NotificationRequest> requests, CancellationToken ct)
+    {
+        if (requests.Count == 0) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var people = requests.Select(r => r.PersonId).Distinct().ToList();
+        var active = (await db.People.AsNoTracking().Where(p => people.Contains(p.Id) && p.IsActive).Select(p => p.Id).ToListAsync(ct))
+            .ToHashSet();
+        var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => people.Contains(p.PersonId))
+            .ToDictionaryAsync(p => p.PersonId, ct);
+        var emailDue = options.Value.QuietHours.NextAllowedSendTime(now);
+        var built = requests.Where(r => active.Contains(r.PersonId)).Select(r =>
+        {
+            var choice = preferences.GetValueOrDefault(r.PersonId)?.ChoiceFor(r.Kind) ?? DeliveryDefaults.For(r.Kind);
+            return new Notification(Guid.CreateVersion7(), r.PersonId, r.Kind, r.OccasionKey, r.Title, r.Body, r.Link, choice, now,
+                choice == DeliveryChoice.EmailToo ? emailDue : null);
+        }).ToList();
+        if (built.Count == 0) return 0;
+
+        // One statement for all; occasions already notified are skipped by the unique index, as one by one.
+        Guid[] ids = [.. built.Select(n => n.Id)];
+        Guid[] persons = [.. built.Select(n => n.PersonId)];
+        int[] kinds = [.. built.Select(n => (int)n.Kind)];
+        string[] occasions = [.. built.Select(n => n.OccasionKey)];
+        string[] titles = [.. built.Select(n => n.Title)];
+        string[] bodies = [.. built.Select(n => n.Body)];
+        string[] links = [.. built.Select(n => n.Link)];
+        int[] deliveries = [.. built.Select(n => (int)n.Delivery)];
+        DateTime?[] dues = [.. built.Select(n => n.EmailDueAtUtc)];
+        var storedIds = (await db.Database.SqlQuery<Guid>($"""
+            INSERT INTO notifications (id, person_id, kind, occasion_key, title, body, link, created_at_utc, delivery, email_due_at_utc)
+            SELECT id, person_id, kind, occasion_key, title, body, link, {now}, delivery, due
+            FROM unnest({ids}, {persons}, {kinds}, {occasions}, {titles}, {bodies}, {links}, {deliveries}, {dues})
+                 AS r(id, person_id, kind, occasion_key, title, body, link, delivery, due)
+            ON CONFLICT (person_id, kind, occasion_key) DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(ct)).ToHashSet();
+        var stored = built.Where(n => storedIds.Contains(n.Id)).ToList();
+
+        var toEmail = stored.Where(n => n.EmailDueAtUtc is not null).Select(n => n.Id).ToArray();
+        if (toEmail.Length > 0) NotificationEmailJob.ScheduleMany(jobs, toEmail, emailDue - now);
+        try
+        {
+            var storedPeople = stored.Select(n => n.PersonId).Distinct().ToList();
+            var unread = await db.Notifications.Where(n => storedPeople.Contains(n.PersonId) && n.ReadAtUtc == null)
+                .GroupBy(n => n.PersonId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            foreach (var n in stored)
+                await push.NotifyAsync(n.PersonId, new NotificationView(n.Id, n.Kind, n.Title, n.Body, NotificationView.OpenUrl(n.Id),
+                    n.CreatedAtUtc, false), unread.GetValueOrDefault(n.PersonId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Live push of {Count} notifications failed", stored.Count);
+        }
+        return stored.Count;
+    }
 }

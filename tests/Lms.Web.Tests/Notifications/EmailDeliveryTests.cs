@@ -235,6 +235,39 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Single(MailsTo(login), m => (m.Subject ?? "").StartsWith("สรุป", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Many_notifications_at_once_are_stored_once_each_skip_inactive_people_and_their_emails_go_out_in_one_job()
+    {
+        app.Clock.SetUtcNow(Morning);
+        var people = new List<(Guid Id, string Login)>();
+        for (var i = 0; i < 3; i++) people.Add(await app.CreatePersonAsync([SystemRole.Learner]));
+        var (inactive, _) = await app.CreatePersonAsync([SystemRole.Learner]);
+        await app.DbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == inactive)).Deactivate(DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        // The first person was already told about this occasion one by one: the batch must not tell them again.
+        await app.NotifyAsync(people[0].Id, "certificate:batch-0", NotificationKind.CertificateIssued, "ได้รับเกียรติบัตรแล้ว", "ฉบับแรก", "/Learn/Certificates");
+        await MailToAsync(people[0].Login);
+
+        var requests = people.Select((p, i) => new NotificationRequest(p.Id, NotificationKind.CertificateIssued, $"certificate:batch-{i}",
+                "ได้รับเกียรติบัตรแล้ว", $"เกียรติบัตรเลขที่ {i + 1}", "/Learn/Certificates"))
+            .Append(new NotificationRequest(inactive, NotificationKind.CertificateIssued, "certificate:batch-9", "ได้รับเกียรติบัตรแล้ว", "x", "/Learn/Certificates"))
+            .ToList();
+        var stored = 0;
+        await app.ScopeAsync(async sp => stored = await sp.GetRequiredService<INotifier>().NotifyManyAsync(requests, default));
+
+        Assert.Equal(2, stored);
+        Assert.Contains("เกียรติบัตรเลขที่ 2", (await MailToAsync(people[1].Login)).TextBody);
+        Assert.Contains("เกียรติบัตรเลขที่ 3", (await MailToAsync(people[2].Login)).TextBody);
+        Assert.Equal(1, await app.DbAsync(db => db.Notifications.CountAsync(n => n.PersonId == people[0].Id)));
+        Assert.Equal(0, await app.DbAsync(db => db.Notifications.CountAsync(n => n.PersonId == inactive)));
+        await Task.Delay(1000);
+        Assert.Single(MailsTo(people[1].Login));
+        Assert.Single(MailsTo(people[0].Login)); // the one sent before the batch, not a second
+    }
+
     private async Task<MimeMessage> MailToAsync(string login, Func<MimeMessage, bool>? which = null)
     {
         for (var i = 0; i < 200; i++)
