@@ -3,6 +3,7 @@ using Lms.Infrastructure.Email;
 using Lms.Infrastructure.Markdown;
 using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Jobs;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -81,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());
         services.AddJobs(config, jobsConnectionString);
+        services.AddReminders(config);
+        services.AddScoped<Feeds.CalendarFeeds>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Lms.Domain.Calendar;
+
+namespace Lms.Infrastructure.Notifications.Reminders;
+
+/// <summary>The Thai words of reminders: dates in the Buddhist Era, Thailand time (the th-TH calendar does the era).</summary>
+internal static class ReminderTexts
+{
+    private static readonly CultureInfo Thai = new("th-TH");
+
+    public static string Date(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(FiscalYear.ThailandOffset).ToString("d MMMM yyyy", Thai);
+
+    public static string DateAndTime(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(FiscalYear.ThailandOffset).ToString("d MMMM yyyy เวลา HH:mm น.", Thai);
+
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
