@@ -1,5 +1,7 @@
 using Hangfire;
 using Lms.Infrastructure.Persistence;
+using Lms.Web.Jobs;
+using Lms.Web.Learning;
 using Lms.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -38,6 +40,8 @@ public static class WebPipeline
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapCalendarFeed();
+        app.RegisterRecurringJobs();
         // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
         // checked by ASP.NET Core's authorisation before the dashboard sees the request.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, JobsDashboard.Path, new DashboardOptions

@@ -43,6 +43,7 @@ public static class AuthorizationMatrix
             ["/Account/Logout"] = ("/Account/Logout", Audience.SignedIn),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
+            ["/Account/Calendar"] = ("/Account/Calendar", Audience.SignedIn),
             ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
             ["/Media/Index"] = ($"/Media/{UnknownId}/2026/11/00000000000000000000000000000000", Audience.SignedIn),
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
@@ -85,6 +86,7 @@ public static class AuthorizationMatrix
             ["/Admin/People/Edit"] = ("/Admin/People/Edit", Audience.Only(SystemRole.Administrator)),
             ["/Admin/People/Import"] = ("/Admin/People/Import", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Reminders/Index"] = ("/Admin/Reminders", Audience.Only(SystemRole.Administrator)),
         };
 
     /// <summary>Pages whose POST deliberately skips antiforgery validation, and why.</summary>
@@ -100,4 +102,14 @@ public static class AuthorizationMatrix
         ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
         ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };
+
+    /// <summary>
+    /// Endpoints whose credential is a secret in the address, not a sign-in (a phone calendar cannot sign in): nobody is
+    /// sent to sign in, and a wrong secret answers 404 to everyone, signed in or not.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SecretLinkEndpoints =
+    [
+        "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+        "/calendar/not-a-token.ics",
+    ];
 }

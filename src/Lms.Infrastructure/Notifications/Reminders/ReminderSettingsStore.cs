@@ -33,9 +33,10 @@ public sealed class ReminderSettingsStore(LmsDbContext db)
 
     public async Task<StoredReminderSettings> ReadAsync(CancellationToken ct)
     {
-        var row = await db.Set<ReminderSettingsRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == ReminderSettingsRow.SingleId, ct);
+        // Tracked: the row version is a shadow property, which a no-tracking query does not keep.
+        var row = await db.Set<ReminderSettingsRow>().FirstOrDefaultAsync(r => r.Id == ReminderSettingsRow.SingleId, ct);
         if (row is null) return new StoredReminderSettings(ReminderSettings.Default, 0, null);
-        var version = (uint)db.Entry(row).Property(ConcurrencyToken.PropertyName).CurrentValue!;
+        var version = ConcurrencyToken.Get(db, row);
         return new StoredReminderSettings(Parse(row.Settings), version, row.UpdatedAtUtc);
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lms.Infrastructure.Feeds;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,8 @@ namespace Lms.Web.Pages.Account;
 
 /// <summary>
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
-/// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers
+/// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers,
+/// the reminders sent and whether a calendar link exists
 /// (later: certificates, PLC hours).
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
@@ -54,6 +57,11 @@ public static class PersonalDataExport
             .Select(s => new { s.CourseId, s.ActivityId, s.Text, s.Files, s.SubmittedAtUtc, s.Grade, s.Feedback, s.GradedAtUtc }).ToListAsync(ct);
         var attempts = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).Where(a => a.PersonId == personId)
             .Join(db.Quizzes, a => a.QuizId, q => q.Id, (a, q) => new { Quiz = q.Title, Attempt = a }).ToListAsync(ct);
+        var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
+            .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
+        // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
+        var calendarLink = await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.PersonId == personId)
+            .Select(f => new { f.CreatedAtUtc }).FirstOrDefaultAsync(ct);
         return new
         {
             ExportedAtUtc = nowUtc,
@@ -80,6 +88,8 @@ public static class PersonalDataExport
                 x.Attempt.Mark, x.Attempt.MaxMark,
                 Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new { q.Slot, Answer = q.Answer, q.Fraction, q.GraderComment }),
             }),
+            RemindersSent = reminders,
+            CalendarLink = calendarLink,
         };
     }
 }
