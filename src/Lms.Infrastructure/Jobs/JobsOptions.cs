@@ -23,6 +23,12 @@ public sealed class JobsOptions
     /// <summary>Workers in this process. Jobs here mostly wait on PostgreSQL, SMTP or the file store.</summary>
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 4, 16);
 
+    /// <summary>
+    /// How long a job claimed by a worker that has died (the process was killed) stays invisible before another worker
+    /// takes it again. Running jobs renew their claim (sliding), so long jobs are not taken twice.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a stopping server waits for running jobs; a job cut off is retried (jobs are idempotent).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -30,8 +30,10 @@ public static class JobsSetup
                 QueuePollInterval = options.QueuePollInterval,
                 // Workers LISTEN for new jobs instead of waiting a whole poll interval.
                 EnableLongPolling = true,
-                // A worker that died mid-job gives it back after this; it must be longer than any job runs.
-                InvisibilityTimeout = TimeSpan.FromMinutes(30),
+                // A running job keeps its claim fresh; one whose worker died (process killed) is given to another
+                // worker once its claim is older than InvisibilityTimeout.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),
             }));
         if (options.RunServer)

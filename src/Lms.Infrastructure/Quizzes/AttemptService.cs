@@ -6,6 +6,7 @@ using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Courses;
 using Lms.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace Lms.Infrastructure.Quizzes;
@@ -16,7 +17,8 @@ namespace Lms.Infrastructure.Quizzes;
 /// PostgreSQL enforces it (one attempt in progress per person and quiz; attempt numbers unique; the attempt's row
 /// version on submit), so it holds across several app instances too.
 /// </summary>
-public sealed class AttemptService(LmsDbContext db, QuestionContents contents, CoursePublisher publisher, TimeProvider clock)
+public sealed class AttemptService(LmsDbContext db, QuestionContents contents, CoursePublisher publisher, TimeProvider clock,
+    IMemoryCache cache)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private Exception? lastSweepError;
@@ -35,16 +37,19 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     /// </summary>
     public async Task<QuizAttempt> StartOrResumeAsync(Quiz quiz, Guid personId, CancellationToken ct)
     {
-        if (await OpenAttemptAsync(quiz.Id, personId, ct) is { } open)
+        // One look at the person's attempts (without their questions) answers both "is one open?" and "which number next?".
+        var earlier = await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == quiz.Id && a.PersonId == personId)
+            .Select(a => new { a.Number, a.State }).ToListAsync(ct);
+        if (earlier.Any(a => a.State == AttemptState.InProgress) && await OpenAttemptAsync(quiz.Id, personId, ct) is { } open)
         {
             if (!open.IsOverdue(Now)) return open;
             await SubmitAsync(open.Id, personId, byTimer: true, ct);
+            db.ChangeTracker.Clear();
         }
         if (quiz.RequiresPreTest) await CheckPreTestDoneAsync(quiz, personId, ct);
 
-        var number = 1 + (await db.QuizAttempts.Where(a => a.QuizId == quiz.Id && a.PersonId == personId)
-            .MaxAsync(a => (int?)a.Number, ct) ?? 0);
-        var candidates = await CandidatesAsync(quiz, ct);
+        var number = 1 + (earlier.Count == 0 ? 0 : earlier.Max(a => a.Number));
+        var candidates = await CachedCandidatesAsync(quiz, ct);
         QuizAttempt attempt;
         try
         {
@@ -57,20 +62,20 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
             if (await OpenAttemptAsync(quiz.Id, personId, ct) is { } justStarted) return justStarted;
             throw;
         }
-        db.QuizAttempts.Add(attempt);
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Lock the quiz's questions in the same transaction as the first attempt. The update also moves the quiz
             // row's version, so a designer's edit of the questions made meanwhile fails instead of slipping in.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (!quiz.StructureLocked)
                 await db.Quizzes.Where(q => q.Id == quiz.Id && !q.StructureLocked)
                     .ExecuteUpdateAsync(u => u.SetProperty(q => q.StructureLocked, true), ct);
-            await db.SaveChangesAsync(ct);
+            await AttemptInsert.ExecuteAsync(db, attempt, ct);
             await tx.CommitAsync(ct);
             return attempt;
         }
-        catch (DbUpdateException e) when (PostgresErrors.IsUniqueViolation(e) || e is DbUpdateConcurrencyException)
+        // A second start of the same number, or a second attempt in progress: a parallel request won the race.
+        catch (Exception e) when (PostgresErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return await OpenAttemptAsync(quiz.Id, personId, ct)
@@ -90,6 +95,20 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         if (!done && await preTests.AnyAsync(ct))
             throw new DomainException("quiz.pretest_first", "Take the pre-test first.");
     }
+
+    /// <summary>
+    /// The candidates of a quiz's slots, kept for a few seconds: at the start of a training day hundreds of teachers
+    /// start the same quiz within a second. Keyed by the slots themselves, so a changed quiz is never served stale
+    /// slots; an edit of a question (a new version) or hiding one reaches new attempts within <see cref="CandidatesTtl"/>.
+    /// </summary>
+    private Task<IReadOnlyList<IReadOnlyList<QuizAttempt.Drawn>>> CachedCandidatesAsync(Quiz quiz, CancellationToken ct) =>
+        cache.GetOrCreateAsync(("quiz-candidates", quiz.Id, JsonSerializer.Serialize(quiz.Slots)), e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CandidatesTtl;
+            return CandidatesAsync(quiz, ct);
+        })!;
+
+    public static readonly TimeSpan CandidatesTtl = TimeSpan.FromSeconds(10);
 
     /// <summary>Per slot, the questions it may use: the fixed question, or the visible questions of the category (and below).</summary>
     private async Task<IReadOnlyList<IReadOnlyList<QuizAttempt.Drawn>>> CandidatesAsync(Quiz quiz, CancellationToken ct)
