@@ -20,7 +20,7 @@ public sealed class AssignmentGradedNotice(INotifier notifier, ReminderSettingsS
         var activity = course?.Find(graded.ActivityId)?.Title ?? "งานที่มอบหมาย";
         var key = FormattableString.Invariant($"activity:{graded.ActivityId}:graded:{graded.OccurredAtUtc:yyyyMMddTHHmmss}");
         await notifier.NotifyAsync(new NotificationRequest(graded.PersonId, NotificationKind.AssignmentGraded, key,
-            $"ตรวจงานแล้ว: {activity}",
+            ReminderTexts.Title($"ตรวจงานแล้ว: {activity}"),
             $"วิทยากรตรวจงาน “{activity}” ในรายวิชา “{course?.TitleTh}” แล้ว ได้ {ReminderTexts.Number(graded.Grade)} จาก {ReminderTexts.Number(graded.MaxScore)} คะแนน",
             $"/Learn/Activity/{graded.CourseId}/{graded.ActivityId}"), ct);
     }

@@ -65,7 +65,7 @@ public sealed class DeadlineReminders(LmsDbContext db, CoursePublisher publisher
     {
         var lastDay = ReminderTexts.Date(completeByUtc.AddTicks(-1));
         return daysLeft == 0
-            ? ($"วันนี้เป็นวันสุดท้าย: {course}", $"วันนี้ ({lastDay}) เป็นวันสุดท้ายที่ต้องเรียนรายวิชา “{course}” ให้จบ")
-            : ($"ใกล้ถึงกำหนดเรียนจบ: {course}", $"ต้องเรียนรายวิชา “{course}” ให้จบภายใน {lastDay} (อีก {daysLeft} วัน)");
+            ? (ReminderTexts.Title($"วันนี้เป็นวันสุดท้าย: {course}"), $"วันนี้ ({lastDay}) เป็นวันสุดท้ายที่ต้องเรียนรายวิชา “{course}” ให้จบ")
+            : (ReminderTexts.Title($"ใกล้ถึงกำหนดเรียนจบ: {course}"), $"ต้องเรียนรายวิชา “{course}” ให้จบภายใน {lastDay} (อีก {daysLeft} วัน)");
     }
 }

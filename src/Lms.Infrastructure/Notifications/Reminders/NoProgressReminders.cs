@@ -58,7 +58,7 @@ public sealed class NoProgressReminders(LmsDbContext db, CoursePublisher publish
                 if (course is null) continue;
                 var idleDays = (int)(nowUtc - b.IdleSince).TotalDays;
                 due.Add((new NotificationRequest(b.Person, Kind, NoProgressReminder.OccasionKey(b.Enrolment, b.IdleSince, round),
-                    $"ไม่ได้เข้าเรียนมา {idleDays} วันแล้ว: {course.TitleTh}",
+                    ReminderTexts.Title($"ไม่ได้เข้าเรียนมา {idleDays} วันแล้ว: {course.TitleTh}"),
                     $"คุณยังเรียนรายวิชา “{course.TitleTh}” ไม่จบ และไม่ได้เข้าเรียนตั้งแต่ {ReminderTexts.Date(b.IdleSince)} เรียนต่อจากที่ค้างไว้ได้เลย",
                     $"/Learn/Course/{b.Course}"), b.Enrolment));
             }

@@ -47,7 +47,7 @@ public sealed class QuizClosingReminders(LmsDbContext db, CoursePublisher publis
             var activity = course?.Activities.FirstOrDefault(a => a.Quiz == quiz.Id);
             if (course is null || activity is null) continue;
             var key = QuizClosingReminder.OccasionKey(quiz.Id, quiz.ClosesAt);
-            var title = $"แบบทดสอบใกล้ปิด: {activity.Title}";
+            var title = ReminderTexts.Title($"แบบทดสอบใกล้ปิด: {activity.Title}");
             var body = $"แบบทดสอบ “{activity.Title}” ในรายวิชา “{course.TitleTh}” จะปิด {ReminderTexts.DateAndTime(quiz.ClosesAt)} และคุณยังไม่ได้ทำให้เสร็จ";
             var link = $"/Learn/Activity/{course.Id}/{activity.Id}";
             var batchSize = options.Value.BatchSize;
