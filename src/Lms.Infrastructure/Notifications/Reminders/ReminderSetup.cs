@@ -2,6 +2,7 @@ using Lms.Domain.Enrolments;
 using Lms.Infrastructure.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lms.Infrastructure.Notifications.Reminders;
 
@@ -9,7 +10,8 @@ public static class ReminderSetup
 {
     /// <summary>
     /// The reminder rules, their scan, the send-time relevance check, the "assignment graded" notice and the settings.
-    /// The notifier they call (<see cref="INotifier"/>) is registered by the notification centre.
+    /// The notifier they call (<see cref="INotifier"/>) is the notification centre's; until that is merged a log-only
+    /// stand-in keeps the app starting (development validates every registration at start-up).
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
     {
@@ -22,6 +24,7 @@ public static class ReminderSetup
         services.AddScoped<ReminderScanner>();
         services.AddScoped<INotificationRelevance, ReminderRelevance>();
         services.AddDomainEventHandler<AssignmentGraded, AssignmentGradedNotice>();
+        services.TryAddScoped<INotifier, LogOnlyNotifier>();
         return services;
     }
 }
