@@ -71,6 +71,13 @@ public sealed class DeadlineReminderTests(ReminderApp app) : IClassFixture<Remin
         await designer.SignInOkAsync("designer");
         var form = await designer.PageAsync($"/Design/Courses/Edit/{courseId}");
         Assert.Equal(lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), form.QuerySelector("[data-testid=complete-by]")!.GetAttribute("value"));
+        // Saving the form again keeps the same last days (each is stored as the end of that day, shown as the day itself).
+        var closes = lastDay.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await designer.SubmitAsync($"/Design/Courses/Edit/{courseId}", new Dictionary<string, string> { ["Input.EnrolmentCloses"] = closes });
+        await designer.SubmitAsync($"/Design/Courses/Edit/{courseId}", new Dictionary<string, string>());
+        form = await designer.PageAsync($"/Design/Courses/Edit/{courseId}");
+        Assert.Equal(closes, form.QuerySelector("input[name='Input.EnrolmentCloses']")!.GetAttribute("value"));
+        Assert.Equal(lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), form.QuerySelector("[data-testid=complete-by]")!.GetAttribute("value"));
 
         var (_, teacher) = await app.TeacherAsync();
         await teacher.EnrolAsync(courseId);
