@@ -19,7 +19,8 @@ public static class JobsSetup
     {
         var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(options);
-        services.AddHangfire(cfg => cfg
+        var own = new HostJobStorage();
+        services.AddHangfire(cfg => own.Storage = cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -35,7 +36,17 @@ public static class JobsSetup
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = options.InvisibilityTimeout,
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),
-            }));
+            }).Entry);
+        // Hangfire's defaults give a host the process-wide JobStorage.Current and JobActivator.Current as they are
+        // when it resolves them, and every configured host overwrites them: with several hosts in one process (the
+        // integration tests run many at once), a host's workers could run its jobs with another host's services and
+        // database. Each host keeps its own storage and activates jobs from its own container.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration above once
+            return own.Storage!;
+        });
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (options.RunServer)
             services.AddHangfireServer(o =>
             {
@@ -46,6 +57,11 @@ public static class JobsSetup
             });
         return services;
     }
+}
+
+internal sealed class HostJobStorage
+{
+    public JobStorage? Storage { get; set; }
 }
 
 /// <summary>Queues in the order workers take from them: certificates a person waits for before bulk work.</summary>
