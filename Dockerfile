@@ -6,6 +6,9 @@
 # compose.yaml runs it with PostgreSQL, Redis and Azurite.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm: the web app's build installs the SignalR browser client from npm (served by the app, no CDN).
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first from the project files alone, so the package layer is reused while only code changes.
 # (A new project under src/ needs its own line here.)
@@ -14,6 +17,9 @@ COPY src/Lms.Domain/Lms.Domain.csproj src/Lms.Domain/
 COPY src/Lms.Infrastructure/Lms.Infrastructure.csproj src/Lms.Infrastructure/
 COPY src/Lms.Web/Lms.Web.csproj src/Lms.Web/
 RUN dotnet restore src/Lms.Web/Lms.Web.csproj
+# The browser libraries, from the lock file alone (its own cached layer, like the NuGet restore).
+COPY src/Lms.Web/package.json src/Lms.Web/package-lock.json src/Lms.Web/
+RUN cd src/Lms.Web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 COPY .editorconfig ./
 COPY src/ src/

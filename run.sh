@@ -14,6 +14,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The web app's build installs the SignalR browser client from npm (src/Lms.Web/package.json): no CDN at run time.
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run.sh: installing nodejs and npm (the build takes the SignalR browser client from npm) ..." >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } >/dev/null
+  else
+    echo "run.sh: 'npm' was not found. Install Node.js and npm (Debian: sudo apt-get install nodejs npm) and try again." >&2
+    exit 1
+  fi
+fi
+
 if (exec 3<>/dev/tcp/127.0.0.1/5000) 2>/dev/null; then
   echo "run.sh: something is already listening on port 5000; stop it first (is another ./run.sh running?)" >&2
   exit 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the solution and run every test project under tests/, against a private PostgreSQL.
 #
-# Installs what the tests need when it is missing (Debian's chromium for the Playwright tests, Azurite
+# Installs what the tests need when it is missing (Debian's chromium for the Playwright tests, nodejs and npm
+# for the web app's build (it installs the SignalR browser client from npm), Azurite
 # from npm into .tools/azurite), starts a throw-away PostgreSQL cluster and Azurite (the Azure Blob Storage
 # emulator) in /tmp on free ports, builds Lms.sln in Release, runs
 # each test project (a failing project does not stop the others) and ends with one line:
@@ -53,6 +54,10 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium || echo "test.sh: WARNING: chromium is missing; the browser tests will fail" >&2
 fi
 export LMS_CHROMIUM=/usr/bin/chromium
+# The web app's build installs the SignalR browser client from npm (src/Lms.Web/package.json).
+if ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm || echo "test.sh: WARNING: npm is missing; building the web app will fail" >&2
+fi
 
 # --- (b) a private PostgreSQL for this run ---------------------------------------------------------
 TMP=$(mktemp -d /tmp/lms-test.XXXXXX)

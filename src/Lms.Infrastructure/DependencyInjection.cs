@@ -2,7 +2,9 @@ using Lms.Infrastructure.Auditing;
 using Lms.Infrastructure.Email;
 using Lms.Infrastructure.Markdown;
 using Lms.Infrastructure.Files;
+using Lms.Infrastructure.Events;
 using Lms.Infrastructure.Jobs;
+using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
@@ -81,7 +83,16 @@ public static class DependencyInjection
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());
+        // Stateless and thread-safe (fonts and shapers are cached inside): one for the whole app.
+        services.AddSingleton<Certificates.ICertificateRenderer, Certificates.SkiaCertificateRenderer>();
         services.AddJobs(config, jobsConnectionString);
+        services.AddOptions<Certificates.Issuing.PublicAddressOptions>().Bind(config.GetSection(Certificates.Issuing.PublicAddressOptions.Section));
+        services.AddScoped<Certificates.Issuing.CertificateRecorder>();
+        services.AddScoped<Certificates.Issuing.CertificateDrawer>();
+        services.AddScoped<Certificates.Issuing.CertificateJobs>();
+        services.AddScoped<Certificates.Issuing.CertificateAdministration>();
+        services.AddDomainEventHandler<Domain.Enrolments.CourseCompleted, Certificates.Issuing.CourseCompletedCertificateHandler>();
+        services.AddNotifications(config);
         services.AddReminders(config);
         services.AddScoped<Feeds.CalendarFeeds>();
         services.AddScoped<DatabaseInitializer>();

@@ -18,6 +18,7 @@ if (AdminBootstrapCommand.Matches(args))
 }
 app.UseWeb();
 app.MapWeb();
+app.RegisterRecurringJobs();
 
 app.Run();
 

@@ -20,6 +20,8 @@ public sealed class Course
     public string? CoverImageKey { get; private set; }
     /// <summary>ชั่วโมง: printed on certificates and summed in reports.</summary>
     public decimal CreditHours { get; private set; }
+    /// <summary>The certificate design issued when a learner completes the course; null: no certificate.</summary>
+    public Guid? CertificateTemplateId { get; private set; }
     /// <summary>The fiscal year (Buddhist Era) the course belongs to.</summary>
     public int FiscalYear { get; private set; }
     private List<Position> targetPositions = [];
@@ -72,6 +74,8 @@ public sealed class Course
     }
 
     public void Categorise(Guid? categoryId) { CategoryId = categoryId; Edited(); }
+    /// <summary>Chooses the certificate design (office-wide or this course's; the page checks which) or none.</summary>
+    public void AwardCertificate(Guid? templateId) { CertificateTemplateId = templateId == Guid.Empty ? null : templateId; Edited(); }
     public void ChangeCover(string? imageKey) { CoverImageKey = imageKey; Edited(); }
 
     public void Target(IEnumerable<Position> positions)
@@ -231,7 +235,7 @@ public sealed class Course
         var copy = new Course(newId(), TitleTh, TitleEn, fiscalYear, CreditHours, createdBy, nowUtc)
         {
             CategoryId = CategoryId, Summary = Summary, CoverImageKey = CoverImageKey, SelfEnrolment = SelfEnrolment,
-            targetPositions = [.. targetPositions], CompletionMode = CompletionMode,
+            targetPositions = [.. targetPositions], CompletionMode = CompletionMode, CertificateTemplateId = CertificateTemplateId,
         };
         var activityIds = new Dictionary<Guid, Guid>();
         foreach (var s in Sections)

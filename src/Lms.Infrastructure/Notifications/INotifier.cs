@@ -15,6 +15,8 @@ public sealed record NotificationRequest(Guid PersonId, NotificationKind Kind, s
 /// <summary>Stores a notification, pushes it to the person's open pages and e-mails it as they chose.</summary>
 public interface INotifier
 {
-    /// <returns>true when this call stored it; false when that occasion was already notified.</returns>
+    /// <returns>true when this call stored it; false when that occasion was already notified (or the person is not
+    /// active: nothing is stored for someone who cannot sign in). Call it after your own change is committed: it
+    /// writes through a connection of its own. A link that is not app-relative is refused (DomainException).</returns>
     Task<bool> NotifyAsync(NotificationRequest request, CancellationToken ct);
 }

@@ -1,6 +1,8 @@
 using Lms.Domain.Auditing;
+using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
+using Lms.Domain.Notifications;
 using Lms.Domain.Questions;
 using Lms.Domain.Quizzes;
 using Lms.Domain.Organisation;
@@ -33,6 +35,12 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<AttemptQuestion> AttemptQuestions => Set<AttemptQuestion>();
+    public DbSet<CertificateTemplate> CertificateTemplates => Set<CertificateTemplate>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+    public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,5 @@
 using Lms.Domain.Calendar;
+using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
 using Lms.Domain.Questions;
@@ -19,6 +20,8 @@ namespace Lms.Infrastructure.Seeding;
 public sealed class DemoCourseSeeder(LmsDbContext db, CoursePublisher publisher, TimeProvider clock, ILogger<DemoCourseSeeder> log)
 {
     public static readonly Guid CourseId = Guid.Parse("5eed0c00-0000-4000-8000-000000000001");
+    /// <summary>The office's standard certificate design, awarded by the demo course and offered for training events.</summary>
+    public static readonly Guid CertificateTemplateId = Guid.Parse("5eed0c00-0000-4000-8000-00000000c001");
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -66,6 +69,9 @@ public sealed class DemoCourseSeeder(LmsDbContext db, CoursePublisher publisher,
             quiz.ReplaceSlots(questions.Where(q => q.Type != QuestionType.Essay).Select(q => QuizSlot.Fixed(q.Id, 1)));
         }
 
+        var template = DemoCertificateTemplate(designer.Value, now);
+        db.CertificateTemplates.Add(template);
+        course.AwardCertificate(template.Id);
         db.Courses.Add(course);
         db.QuestionCategories.Add(category);
         db.Questions.AddRange(questions);
@@ -74,6 +80,25 @@ public sealed class DemoCourseSeeder(LmsDbContext db, CoursePublisher publisher,
         await publisher.PublishAsync(course, designer.Value, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo course with {Questions} questions and a pre-test and post-test", questions.Count);
+    }
+
+    /// <summary>A4 landscape, white, the default layout with two signatures and the office's number format.</summary>
+    private static CertificateTemplate DemoCertificateTemplate(Guid designer, DateTime now)
+    {
+        var t = new CertificateTemplate(CertificateTemplateId, "เกียรติบัตรมาตรฐาน สพม.สุโขทัย", null, CertificateOrientation.Landscape, designer, now);
+        var (w, h) = t.PageSize;
+        CertificateField[] signatures =
+        [
+            new() { Kind = CertificateFieldKind.Signature1, XMm = w * 0.3m, YMm = h - 30, FontSizePt = 14 },
+            new() { Kind = CertificateFieldKind.Signature2, XMm = w * 0.7m, YMm = h - 30, FontSizePt = 14 },
+        ];
+        t.Design(t.Name, CertificateOrientation.Landscape, [.. CertificateTemplate.DefaultFields(CertificateOrientation.Landscape), .. signatures],
+            [
+                new CertificateSignature { Name = "นางสาวสมใจ ใฝ่พัฒนา", Position = "ผู้อำนวยการกลุ่มพัฒนาครูและบุคลากรทางการศึกษา" },
+                new CertificateSignature { Name = "นายประเสริฐ ศึกษาดี", Position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสุโขทัย" },
+            ],
+            "สพม.สท {n:0000}/{fy}", thaiDigits: false, now);
+        return t;
     }
 
     private const string Lesson = """

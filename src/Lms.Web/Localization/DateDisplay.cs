@@ -20,6 +20,10 @@ public static class DateDisplay
 
     public static string Date(DateTime? utc) => utc is { } v ? Date(v) : "";
 
+    /// <summary>A date that is already Thailand's local date (a certificate's completion date, an event's day).</summary>
+    public static string Date(DateOnly localDate) =>
+        localDate.ToDateTime(TimeOnly.MinValue).ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+
     /// <summary>"ปีงบประมาณ พ.ศ. 2570" / "Fiscal year 2027 (BE 2570)".</summary>
     public static string FiscalYearName(FiscalYear fy) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "th"

@@ -1,3 +1,4 @@
+using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Organisation;
 
@@ -30,6 +31,36 @@ public static class DomainNames
         SubjectArea.LearnerDevelopment => "Learner development activities",
         SubjectArea.Guidance => "Guidance",
         _ => s.ToString(),
+    };
+
+    public static string Of(CertificateFieldKind k) => k switch
+    {
+        CertificateFieldKind.RecipientName => "Recipient's name with title",
+        CertificateFieldKind.CourseName => "Course or event name",
+        CertificateFieldKind.CompletionDate => "Completion date",
+        CertificateFieldKind.CreditHours => "Credit hours",
+        CertificateFieldKind.SerialNumber => "Certificate number",
+        CertificateFieldKind.QrCode => "QR code for verification",
+        CertificateFieldKind.Signature1 => "Signature 1",
+        CertificateFieldKind.Signature2 => "Signature 2",
+        CertificateFieldKind.Signature3 => "Signature 3",
+        CertificateFieldKind.FreeText => "Fixed text",
+        _ => k.ToString(),
+    };
+
+    public static string Of(FieldAlignment a) => a switch
+    {
+        FieldAlignment.Left => "Left",
+        FieldAlignment.Centre => "Centre",
+        FieldAlignment.Right => "Right",
+        _ => a.ToString(),
+    };
+
+    public static string Of(CertificateOrientation o) => o switch
+    {
+        CertificateOrientation.Landscape => "A4 landscape",
+        CertificateOrientation.Portrait => "A4 portrait",
+        _ => o.ToString(),
     };
 
     public static string OfRole(string role) => role switch
@@ -124,5 +155,25 @@ public static class DomainNames
         Lms.Domain.Questions.OrderingGrading.AbsolutePosition => "Each item in its right place",
         Lms.Domain.Questions.OrderingGrading.RelativeNextExcludeLast => "Each item followed by the right next item",
         _ => g.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Notifications.NotificationKind k) => k switch
+    {
+        Lms.Domain.Notifications.NotificationKind.EnrolmentDeadline => "A course's deadline is near",
+        Lms.Domain.Notifications.NotificationKind.NoProgress => "No progress in a course for a while",
+        Lms.Domain.Notifications.NotificationKind.QuizClosing => "A quiz closes soon",
+        Lms.Domain.Notifications.NotificationKind.AssignmentGraded => "An assignment was graded",
+        Lms.Domain.Notifications.NotificationKind.CertificateIssued => "A certificate was issued",
+        Lms.Domain.Notifications.NotificationKind.PlcMeetingTomorrow => "A PLC meeting tomorrow",
+        Lms.Domain.Notifications.NotificationKind.CourseCompleted => "A course was completed",
+        _ => k.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Notifications.DeliveryChoice c) => c switch
+    {
+        Lms.Domain.Notifications.DeliveryChoice.InAppOnly => "In the app only",
+        Lms.Domain.Notifications.DeliveryChoice.EmailToo => "E-mail too",
+        Lms.Domain.Notifications.DeliveryChoice.DailyDigest => "Daily digest e-mail",
+        _ => c.ToString(),
     };
 }

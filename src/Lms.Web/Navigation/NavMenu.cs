@@ -21,14 +21,17 @@ public static class NavMenu
         new("/", "Dashboard"),
         new("/Learn", "My learning"),
         new("/Learn/Catalogue", "Course catalogue"),
+        new("/Learn/Certificates", "My certificates"),
         new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Design/Questions", "Question bank", SystemRole.CourseDesigner, SystemRole.Administrator),
+        new("/Design/Certificates", "Certificate templates", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Teach/Grading", "Grading", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Reports/Courses", "Course reports", SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator,
             SystemRole.SchoolDirector),
         new("/Admin", "Administration", SystemRole.Administrator),
         new("/Admin/People", "People", SystemRole.Administrator),
         new("/Admin/Schools", "Schools", SystemRole.Administrator),
+        new("/Admin/Certificates", "Certificates", SystemRole.Administrator),
         new("/Admin/Audit", "Audit log", SystemRole.Administrator),
     ];
 

@@ -15,6 +15,8 @@ public static class AccessConventions
     [
         "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Lockout",
         "/Account/AccessDenied", "/Error", "/Status", "/Culture",
+        // The certificate check behind a QR code: anyone holding the (unguessable) code.
+        "/Verify",
     ];
 
     public static void Apply(PageConventionCollection c)

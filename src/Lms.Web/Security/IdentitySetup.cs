@@ -51,7 +51,17 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(config.GetValue("Security:SessionHours", 8));
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = StampValidation.ValidateWhenDueAsync;
+            // The live-update hub is called by script, not opened by a person: a status it can act on, not a sign-in page.
+            o.Events.OnRedirectToLogin = ctx => RedirectUnlessHub(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectUnlessHub(ctx, StatusCodes.Status403Forbidden);
         });
         return services;
+    }
+
+    private static Task RedirectUnlessHub(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/hubs")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 }

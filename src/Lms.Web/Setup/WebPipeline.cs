@@ -1,4 +1,5 @@
 using Hangfire;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Jobs;
 using Lms.Web.Learning;
@@ -40,8 +41,8 @@ public static class WebPipeline
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapHub<Notifications.NotificationHub>(Notifications.NotificationHub.Path);
         app.MapCalendarFeed();
-        app.RegisterRecurringJobs();
         // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
         // checked by ASP.NET Core's authorisation before the dashboard sees the request.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, JobsDashboard.Path, new DashboardOptions
@@ -50,6 +51,24 @@ public static class WebPipeline
             DashboardTitle = "Lms jobs",
             DisplayStorageConnectionString = false,
         });
+    }
+}
+
+public static class RecurringJobs
+{
+    /// <summary>
+    /// Every recurring job, registered in one place at start-up (Hangfire keeps them in its storage; registering again
+    /// updates them, so all instances may do it).
+    /// </summary>
+    public static void RegisterRecurringJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        Lms.Infrastructure.Notifications.NotificationsSetup.RegisterRecurringJobs(recurring,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Infrastructure.Notifications.NotificationOptions>>().Value);
+        // The reminder pass (Reminders:Cron, every 15 minutes by default).
+        recurring.AddOrUpdate<SendRemindersJob>(SendRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }
 

@@ -24,8 +24,12 @@ public static class WebServices
         services.AddLmsLocalization(cookies);
         services.AddLmsRateLimiting(config);
         services.AddLmsAuthorization();
+        services.AddSignalR();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, Notifications.PersonIdUserIdProvider>();
+        services.AddSingleton<Lms.Infrastructure.Notifications.INotificationPush, Notifications.HubNotificationPush>();
 
         services.AddRazorPages(o => AccessConventions.Apply(o.Conventions))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new IsoDateBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 

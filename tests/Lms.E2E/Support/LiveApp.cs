@@ -14,6 +14,9 @@ namespace Lms.E2E.Support;
 /// </summary>
 public sealed class LiveApp : IAsyncLifetime
 {
+    /// <summary>Extra settings (environment variables, e.g. <c>Jobs__InvisibilityTimeout</c>) for an app of a test's own.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private const int MaxCapturedChars = 200_000;
 
@@ -21,6 +24,15 @@ public sealed class LiveApp : IAsyncLifetime
     private Process? process;
     private string? database;
     private string? mailFolder;
+    private string? filesFolder;
+    private string? appConnection;
+    private ProcessStartInfo? startInfo;
+
+    /// <summary>The app's own database (for tests that check what was stored).</summary>
+    public string ConnectionString => appConnection ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Where the app keeps uploaded and generated files (a folder of its own).</summary>
+    public string FilesFolder => filesFolder ?? throw new InvalidOperationException("not started");
 
     /// <summary>E.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -56,9 +68,10 @@ public sealed class LiveApp : IAsyncLifetime
 
         database = $"lms_e2e_{Guid.NewGuid():N}";
         await AdminSqlAsync($"CREATE DATABASE \"{database}\"");
-        var appConnection = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
+        appConnection = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
 
         mailFolder = Directory.CreateTempSubdirectory("lms-e2e-mail-").FullName;
+        filesFolder = Directory.CreateTempSubdirectory("lms-e2e-files-").FullName;
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
 
@@ -80,19 +93,41 @@ public sealed class LiveApp : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = BaseUrl;
         start.Environment["Email__Mode"] = "Folder";
         start.Environment["Email__FolderPath"] = mailFolder;
+        start.Environment["FileStore__LocalPath"] = filesFolder;
+        start.Environment["App__PublicBaseUrl"] = BaseUrl;
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         // Launched from `dotnet test`, which sets variables meant for the test host, not for the app.
         start.Environment.Remove("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES");
         start.Environment.Remove("DOTNET_STARTUP_HOOKS");
 
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        startInfo = start;
+        await LaunchAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        process = new Process { StartInfo = startInfo!, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Capture(e.Data);
         process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        if (!process.Start()) throw new InvalidOperationException($"Could not start {start.FileName} {dll}");
+        if (!process.Start()) throw new InvalidOperationException($"Could not start {startInfo!.FileName}");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         await WaitUntilHealthyAsync();
     }
+
+    /// <summary>SIGKILL, as a crash or an out-of-memory kill would: no shutdown, jobs cut off mid-way.</summary>
+    public async Task KillAsync()
+    {
+        if (process is null || process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        process.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts the app again on the same database, files and address (after <see cref="KillAsync"/>).</summary>
+    public Task RestartAsync() => LaunchAsync();
 
     private async Task WaitUntilHealthyAsync()
     {
@@ -144,11 +179,10 @@ public sealed class LiveApp : IAsyncLifetime
             await AdminSqlAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             database = null;
         }
-        if (mailFolder is not null)
-        {
-            try { Directory.Delete(mailFolder, recursive: true); } catch (IOException) { }
-            mailFolder = null;
-        }
+        foreach (var folder in new[] { mailFolder, filesFolder })
+            if (folder is not null)
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        (mailFolder, filesFolder) = (null, null);
     }
 
     private void Capture(string? line)

@@ -33,10 +33,15 @@ public sealed partial class TranslationCoverageTests
         foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.AttemptState>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Quizzes.QuizRole>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.CertificateFieldKind>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.FieldAlignment>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Certificates.CertificateOrientation>()) used.Add(DomainNames.Of(v));
         foreach (var m in DomainErrors.AllMessages) used.Add(m);
         foreach (var m in QuestionProblemText.AllMessages) used.Add(m);
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.QuestionType>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Questions.OrderingGrading>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Notifications.NotificationKind>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Notifications.DeliveryChoice>()) used.Add(DomainNames.Of(v));
 
         var missing = used.Where(k => !thai.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "No Thai for:\n" + string.Join("\n", missing));

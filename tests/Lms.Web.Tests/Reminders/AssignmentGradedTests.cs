@@ -1,8 +1,5 @@
-using System.Net;
 using Lms.Domain.Notifications;
-using Lms.Infrastructure.Events;
 using Lms.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Web.Tests.Reminders;
 
@@ -10,17 +7,9 @@ namespace Lms.Web.Tests.Reminders;
 public sealed class AssignmentGradedTests(ReminderApp app) : IClassFixture<ReminderApp>
 {
     [Fact]
-    public async Task The_teacher_is_notified_of_each_grading_with_the_score()
+    public async Task The_teacher_is_notified_of_each_grading_with_the_score_and_comment()
     {
-        var (designer, courseId, structure, editor) = await app.CourseWithActivityAsync("การเขียนแผนการสอน", "Assignment", "แผนการจัดการเรียนรู้");
-        var saved = await designer.SubmitAsync(editor, new Dictionary<string, string>
-        {
-            ["Input.Body"] = "ส่งแผนการสอน 1 แผน", ["Input.Rubric"] = "ความครบถ้วน | 4\nความเหมาะสม | 6",
-            ["Input.Criterion"] = "GradedAtLeastPassMark", ["Input.PassMark"] = "6",
-        }, handler: "Save");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await designer.SubmitAsync(structure, new Dictionary<string, string>(), handler: "Publish");
-        var activityUrl = $"/Learn/Activity/{courseId}/{editor.Split('/').Last()}";
+        var (courseId, activityUrl) = await app.AssignmentCourseAsync("การเขียนแผนการสอน", "แผนการจัดการเรียนรู้");
 
         var (teacher, client) = await app.TeacherAsync();
         await client.EnrolAsync(courseId);
@@ -30,11 +19,14 @@ public sealed class AssignmentGradedTests(ReminderApp app) : IClassFixture<Remin
         var trainer = app.NewClient();
         await trainer.SignInOkAsync("trainer");
         var gradeUrl = $"/Teach/Grade/{submission}";
-        await trainer.SubmitAsync(gradeUrl, new Dictionary<string, string> { ["Scores[0]"] = "2", ["Scores[1]"] = "3" }, handler: "Grade");
+        await trainer.SubmitAsync(gradeUrl, new Dictionary<string, string>
+        {
+            ["Scores[0]"] = "2", ["Scores[1]"] = "3", ["Feedback"] = "ควรเพิ่มการวัดผล",
+        }, handler: "Grade");
         await DispatchOutboxAsync(teacher, expected: 1);
         var first = Assert.Single(app.Sent(teacher, NotificationKind.AssignmentGraded));
-        Assert.Equal("ตรวจงานแล้ว: แผนการจัดการเรียนรู้", first.Title);
-        Assert.Equal("วิทยากรตรวจงาน “แผนการจัดการเรียนรู้” ในรายวิชา “การเขียนแผนการสอน” แล้ว ได้ 5 จาก 10 คะแนน", first.Body);
+        Assert.Equal("งาน \"แผนการจัดการเรียนรู้\" ได้รับการตรวจแล้ว", first.Title);
+        Assert.Equal("คะแนน 5 / 10\nความเห็นของวิทยากร: ควรเพิ่มการวัดผล", first.Body);
         Assert.Equal(activityUrl, first.Link);
 
         // Reopened, handed in again and regraded: a new occasion, a second notice.
@@ -46,19 +38,9 @@ public sealed class AssignmentGradedTests(ReminderApp app) : IClassFixture<Remin
         await DispatchOutboxAsync(teacher, expected: 2); // handled once, however often the dispatcher runs
         var both = app.Sent(teacher, NotificationKind.AssignmentGraded);
         Assert.Equal(2, both.Count);
-        Assert.Contains(both, n => n.Body.EndsWith("ได้ 9 จาก 10 คะแนน"));
+        Assert.StartsWith("คะแนน 9 / 10", both[1].Body);
     }
 
-    /// <summary>
-    /// Runs the outbox (its own loop may be handling the event at the same moment: rows are claimed with SKIP LOCKED)
-    /// until the teacher has the expected number of notices, for at most 10 seconds.
-    /// </summary>
-    private async Task DispatchOutboxAsync(Guid teacher, int expected)
-    {
-        var outbox = app.Services.GetRequiredService<OutboxDispatcher>();
-        for (var i = 0; i < 100 && app.Sent(teacher, NotificationKind.AssignmentGraded).Count < expected; i++)
-        {
-            if (await outbox.DispatchBatchAsync(CancellationToken.None) == 0) await Task.Delay(100);
-        }
-    }
+    private Task DispatchOutboxAsync(Guid teacher, int expected) =>
+        app.DispatchOutboxUntilAsync(() => app.Sent(teacher, NotificationKind.AssignmentGraded).Count >= expected);
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Lms.Domain.Notifications;
 using Lms.Web.Jobs;
 using Lms.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Web.Tests.Reminders;
@@ -18,10 +19,16 @@ public sealed class ReminderJobTests(ReminderApp app) : IClassFixture<ReminderAp
         await client.EnrolAsync(courseId);
         app.MoveTo(lastDay.AddDays(-7));
 
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(SendRemindersJob.RecurringId);
+        var jobId = app.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(SendRemindersJob.RecurringId);
 
         for (var i = 0; i < 200 && app.Sent(teacher, NotificationKind.EnrolmentDeadline).Count == 0; i++) await Task.Delay(100);
-        var sent = Assert.Single(app.Sent(teacher, NotificationKind.EnrolmentDeadline));
-        Assert.EndsWith(":7d", sent.OccasionKey);
+        var sent = app.Sent(teacher, NotificationKind.EnrolmentDeadline);
+        Assert.True(sent.Count == 1, $"{sent.Count} sent; job {jobId}; Hangfire: {await HangfireStatesAsync()}");
+        Assert.EndsWith(":7d", sent[0].OccasionKey);
     }
+
+    /// <summary>The latest jobs' states and reasons, for the message when the job did not do its work.</summary>
+    private Task<string> HangfireStatesAsync() => app.DbAsync(async db => string.Join("; ", await db.Database.SqlQueryRaw<string>(
+        "SELECT j.invocationdata::text || ' ' || s.name || ' ' || coalesce(s.reason, '') || ' ' || coalesce(s.data::text, '') AS \"Value\" " +
+        "FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id ORDER BY s.id DESC LIMIT 5").ToListAsync()));
 }

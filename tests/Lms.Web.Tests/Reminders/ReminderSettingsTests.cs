@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Lms.Domain.Notifications;
+using Lms.Infrastructure.Events;
 using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Web.Tests.Support;
 
@@ -50,7 +51,7 @@ public sealed class ReminderSettingsTests(ReminderApp app) : IClassFixture<Remin
     }
 
     [Fact]
-    public async Task Switched_off_deadline_reminders_are_not_sent_and_the_settings_are_kept()
+    public async Task Switched_off_deadline_reminders_and_graded_notices_are_not_sent_and_the_settings_are_kept()
     {
         var admin = await AdminAsync();
         var saved = await admin.SubmitAsync("/Admin/Reminders", new Dictionary<string, string>
@@ -64,6 +65,18 @@ public sealed class ReminderSettingsTests(ReminderApp app) : IClassFixture<Remin
         Assert.Equal("10, 3, 1", page.QuerySelector("[data-testid=deadline-days]")!.GetAttribute("value"));
         Assert.Null(page.QuerySelector("input[name='Input.DeadlineEnabled'][checked]"));
         Assert.Equal("48", page.QuerySelector("input[name='Input.QuizClosingHours']")!.GetAttribute("value"));
+
+        var (assignmentCourse, assignmentUrl) = await app.AssignmentCourseAsync("ไม่แจ้งผลการตรวจ", "แผนการสอน");
+        var (graded, gradedClient) = await app.TeacherAsync();
+        await gradedClient.EnrolAsync(assignmentCourse);
+        await gradedClient.SubmitAsync(assignmentUrl, new Dictionary<string, string> { ["text"] = "แผนที่ 1" }, handler: "Submit");
+        var submission = app.Db(db => db.AssignmentSubmissions.Single(x => x.PersonId == graded).Id);
+        var trainer = app.NewClient();
+        await trainer.SignInOkAsync("trainer");
+        await trainer.SubmitAsync($"/Teach/Grade/{submission}", new Dictionary<string, string> { ["Scores[0]"] = "4", ["Scores[1]"] = "6" }, handler: "Grade");
+        await app.DispatchOutboxUntilAsync(() => app.Db(db => db.Set<OutboxMessage>().Count(m => m.ProcessedAtUtc == null)) == 0);
+        Assert.NotNull(app.Db(db => db.Enrolments.Single(e => e.PersonId == graded).CompletedAtUtc)); // graded, passed, complete
+        Assert.Empty(app.Sent(graded, NotificationKind.AssignmentGraded));
 
         var lastDay = app.Today.AddDays(12);
         var (courseId, _) = await app.CourseWithDeadlineAsync("ปิดการแจ้งเตือน", lastDay);

@@ -33,4 +33,18 @@ public static class ReminderSteps
         await client.SignInOkAsync(user);
         return (id, client);
     }
+
+    /// <summary>A published course with one assignment (rubric 4 + 6 points, pass at 6), made on the designer's pages.</summary>
+    public static async Task<(Guid CourseId, string ActivityUrl)> AssignmentCourseAsync(this LmsAppFactory app, string title, string assignment)
+    {
+        var (designer, courseId, structure, editor) = await app.CourseWithActivityAsync(title, "Assignment", assignment);
+        var saved = await designer.SubmitAsync(editor, new Dictionary<string, string>
+        {
+            ["Input.Body"] = "ส่งแผนการสอน 1 แผน", ["Input.Rubric"] = "ความครบถ้วน | 4\nความเหมาะสม | 6",
+            ["Input.Criterion"] = "GradedAtLeastPassMark", ["Input.PassMark"] = "6",
+        }, handler: "Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await designer.SubmitAsync(structure, new Dictionary<string, string>(), handler: "Publish");
+        return (courseId, $"/Learn/Activity/{courseId}/{editor.Split('/').Last()}");
+    }
 }

@@ -44,9 +44,18 @@ public static class AuthorizationMatrix
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
             ["/Account/Calendar"] = ("/Account/Calendar", Audience.SignedIn),
+            ["/Account/Notifications"] = ("/Account/Notifications", Audience.SignedIn),
+            // The notification centre: each person's own (someone else's notification answers 404, as an unknown id)
+            ["/Notifications/Index"] = ("/Notifications", Audience.SignedIn),
+            ["/Notifications/Open"] = ($"/Notifications/Open/{UnknownId}", Audience.SignedIn),
             ["/Learn/Index"] = ("/Learn", Audience.SignedIn),
             ["/Media/Index"] = ($"/Media/{UnknownId}/2026/11/00000000000000000000000000000000", Audience.SignedIn),
             ["/Learn/Catalogue"] = ("/Learn/Catalogue", Audience.SignedIn),
+            ["/Learn/Certificates"] = ("/Learn/Certificates", Audience.SignedIn),
+            // Owner or administrator, else 404 (checked in IssuingTests); signed in to ask at all.
+            ["/Certificates/File"] = ($"/certificates/{UnknownId}.pdf", Audience.SignedIn),
+            // The public check behind a certificate's QR code.
+            ["/Verify"] = ("/verify/ABCDEFGHJKLMNPQRSTUV", Audience.Anyone),
             ["/Learn/Course"] = ($"/Learn/Course/{UnknownId}", Audience.SignedIn),
             ["/Learn/Activity"] = ($"/Learn/Activity/{UnknownId}/{UnknownId}", Audience.SignedIn),
             // Attempts: only their owner, checked in the page (anyone else gets 404, as for an unknown id)
@@ -69,6 +78,9 @@ public static class AuthorizationMatrix
             ["/Design/Questions/Preview"] = ($"/Design/Questions/Preview?id={UnknownId}", Designers),
             ["/Design/Questions/Import"] = ("/Design/Questions/Import", Designers),
             ["/Design/Questions/Export"] = ($"/Design/Questions/Export?categoryId={UnknownId}", Designers),
+            // Certificate templates (designers and administrators)
+            ["/Design/Certificates/Index"] = ("/Design/Certificates", Designers),
+            ["/Design/Certificates/Edit"] = ($"/Design/Certificates/Edit/{UnknownId}", Designers),
             // Trainers (and designers, administrators) grade assignments and quiz essays
             ["/Teach/Grading"] = ("/Teach/Grading", Graders),
             ["/Teach/Grade"] = ($"/Teach/Grade/{UnknownId}", Graders),
@@ -87,6 +99,10 @@ public static class AuthorizationMatrix
             ["/Admin/People/Import"] = ("/Admin/People/Import", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Reminders/Index"] = ("/Admin/Reminders", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Index"] = ("/Admin/Certificates", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Events"] = ("/Admin/Certificates/Events", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Batch"] = ($"/Admin/Certificates/Batch/{UnknownId}", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Certificates/Progress"] = ($"/Admin/Certificates/Progress/{UnknownId}", Audience.Only(SystemRole.Administrator)),
         };
 
     /// <summary>Pages whose POST deliberately skips antiforgery validation, and why.</summary>
@@ -95,10 +111,13 @@ public static class AuthorizationMatrix
         ["/Status"] = "the error page re-executed for a rejected POST must render, not be rejected again",
     };
 
-    /// <summary>Endpoints outside Razor Pages, with their audience.</summary>
+    /// <summary>Endpoints outside Razor Pages, with their audience ("POST url" for those that answer only POST).</summary>
     public static readonly IReadOnlyDictionary<string, Audience> Endpoints = new Dictionary<string, Audience>
     {
         ["/health"] = Audience.Anyone,
+        // The live bell's hub: connecting starts with this request (the SignalR client sends no antiforgery token;
+        // the SameSite session cookie is not sent with another site's requests).
+        ["POST /hubs/notifications/negotiate?negotiateVersion=1"] = Audience.SignedIn,
         ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
         ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };

@@ -127,6 +127,8 @@ public sealed class HealthWithoutDatabaseTests
     {
         await using var app = new LmsAppFactory()
             .With("Database:MigrateOnStartup", "false")
+            // No Hangfire workers: with no database they retry until the host's shutdown timeout runs out.
+            .With("Jobs:RunServer", "false")
             .With("ConnectionStrings:Lms", "Host=127.0.0.1;Port=1;Database=none;Username=x;Password=y;Timeout=2");
         var response = await app.NewClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -2,7 +2,6 @@ using Lms.Domain.Enrolments;
 using Lms.Infrastructure.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lms.Infrastructure.Notifications.Reminders;
 
@@ -10,8 +9,7 @@ public static class ReminderSetup
 {
     /// <summary>
     /// The reminder rules, their scan, the send-time relevance check, the "assignment graded" notice and the settings.
-    /// The notifier they call (<see cref="INotifier"/>) is the notification centre's; until that is merged a log-only
-    /// stand-in keeps the app starting (development validates every registration at start-up).
+    /// The notifier they call (<see cref="INotifier"/>) is the notification centre's.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
     {
@@ -24,7 +22,6 @@ public static class ReminderSetup
         services.AddScoped<ReminderScanner>();
         services.AddScoped<INotificationRelevance, ReminderRelevance>();
         services.AddDomainEventHandler<AssignmentGraded, AssignmentGradedNotice>();
-        services.TryAddScoped<INotifier, LogOnlyNotifier>();
         return services;
     }
 }

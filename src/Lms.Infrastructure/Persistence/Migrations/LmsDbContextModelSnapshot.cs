@@ -86,6 +86,294 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<decimal>("CreditHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("credit_hours");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at_utc");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at_utc");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<int>("RunningNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("running_number");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("subject_name");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at_utc");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_certificates_batch_id")
+                        .HasFilter("batch_id IS NOT NULL");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_certificates_subject_id");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_certificates_template_id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_verification_code");
+
+                    b.HasIndex("FiscalYear", "RunningNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_fiscal_year_running_number");
+
+                    b.HasIndex("PersonId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certificates_one_current")
+                        .HasFilter("superseded_at_utc IS NULL");
+
+                    b.ToTable("certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_certificates_running_number", "running_number >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at_utc");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at_utc");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_kind");
+
+                    b.PrimitiveCollection<Guid[]>("personIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("person_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_batches");
+
+                    b.ToTable("certificate_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BackgroundImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("background_image_key");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Orientation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("orientation");
+
+                    b.Property<string>("SerialNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number_format");
+
+                    b.Property<bool>("ThaiDigits")
+                        .HasColumnType("boolean")
+                        .HasColumnName("thai_digits");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("signatures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatures");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_templates");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_certificate_templates_course_id");
+
+                    b.ToTable("certificate_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.TrainingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<decimal>("CreditHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("credit_hours");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_events");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_training_events_template_id");
+
+                    b.ToTable("training_events", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -188,6 +476,10 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("uuid")
                         .HasColumnName("category_id");
+
+                    b.Property<Guid?>("CertificateTemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_template_id");
 
                     b.PrimitiveCollection<Guid[]>("ChosenActivityIds")
                         .IsRequired()
@@ -575,6 +867,127 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_enrolments_person_id_completed_at_utc");
 
                     b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTime?>("DigestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digested_at_utc");
+
+                    b.Property<int?>("DropReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("drop_reason");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dropped_at_utc");
+
+                    b.Property<DateTime?>("EmailClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_claimed_at_utc");
+
+                    b.Property<DateTime?>("EmailDueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_due_at_utc");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at_utc");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("OccasionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occasion_key");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex(new[] { "PersonId" }, "ix_notifications_digest_pending")
+                        .HasDatabaseName("ix_notifications_digest_pending")
+                        .HasFilter("delivery = 3 AND digested_at_utc IS NULL AND dropped_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "EmailDueAtUtc" }, "ix_notifications_email_pending")
+                        .HasDatabaseName("ix_notifications_email_pending")
+                        .HasFilter("delivery = 2 AND emailed_at_utc IS NULL AND dropped_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "PersonId", "CreatedAtUtc" }, "ix_notifications_person_newest")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_notifications_person_newest");
+
+                    b.HasIndex(new[] { "PersonId" }, "ix_notifications_unread")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "PersonId", "Kind", "OccasionKey" }, "ux_notifications_occasion")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notifications_occasion");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("choices")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("choices");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>
@@ -1465,6 +1878,22 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Infrastructure.Persistence.Configurations.CertificateSerialCounter", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("FiscalYear")
+                        .HasName("pk_certificate_serial_counters");
+
+                    b.ToTable("certificate_serial_counters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1650,6 +2079,42 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Domain.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_people_person_id");
+
+                    b.HasOne("Lms.Domain.Certificates.CertificateTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_certificate_templates_template_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_certificate_templates_courses_course_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.TrainingEvent", b =>
+                {
+                    b.HasOne("Lms.Domain.Certificates.CertificateTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_events_certificate_templates_template_id");
+                });
+
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
                 {
                     b.HasOne("Lms.Domain.Courses.CourseSection", null)
@@ -1733,6 +2198,26 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_enrolments_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Lms.Domain.Notifications.NotificationPreferences", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_people_person_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Organisation.Person", b =>

@@ -13,8 +13,8 @@ namespace Lms.Web.Pages.Account;
 /// <summary>
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
 /// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers,
-/// the reminders sent and whether a calendar link exists
-/// (later: certificates, PLC hours).
+/// certificates, notifications and the choices of how they arrive, the reminders sent and whether a calendar link exists
+/// (later: PLC hours).
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -57,6 +57,12 @@ public static class PersonalDataExport
             .Select(s => new { s.CourseId, s.ActivityId, s.Text, s.Files, s.SubmittedAtUtc, s.Grade, s.Feedback, s.GradedAtUtc }).ToListAsync(ct);
         var attempts = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).Where(a => a.PersonId == personId)
             .Join(db.Quizzes, a => a.QuizId, q => q.Id, (a, q) => new { Quiz = q.Title, Attempt = a }).ToListAsync(ct);
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedAtUtc)
+            .Select(c => new { c.SerialNumber, c.RecipientName, c.SubjectName, c.CompletedOn, c.CreditHours, c.IssuedAtUtc, c.RevokedAtUtc })
+            .ToListAsync(ct);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId)
+            .OrderBy(n => n.CreatedAtUtc).ToListAsync(ct);
+        var preferences = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
         var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
             .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
         // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
@@ -65,6 +71,7 @@ public static class PersonalDataExport
         return new
         {
             ExportedAtUtc = nowUtc,
+            Certificates = certificates,
             Person = new
             {
                 person.Title, person.FirstName, person.LastName, person.FirstNameEn, person.LastNameEn,
@@ -88,6 +95,14 @@ public static class PersonalDataExport
                 x.Attempt.Mark, x.Attempt.MaxMark,
                 Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new { q.Slot, Answer = q.Answer, q.Fraction, q.GraderComment }),
             }),
+            Notifications = notifications.Select(n => new
+            {
+                Kind = n.Kind.ToString(), n.Title, n.Body, n.Link, n.CreatedAtUtc, n.ReadAtUtc, Delivery = n.Delivery.ToString(),
+                n.EmailedAtUtc, n.DigestedAtUtc, n.DroppedAtUtc, DropReason = n.DropReason?.ToString(),
+            }),
+            NotificationChoices = Enum.GetValues<Lms.Domain.Notifications.NotificationKind>().ToDictionary(k => k.ToString(),
+                k => (preferences?.ChoiceFor(k) ?? Lms.Domain.Notifications.DeliveryDefaults.For(k)).ToString()),
+            NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
             RemindersSent = reminders,
             CalendarLink = calendarLink,
         };

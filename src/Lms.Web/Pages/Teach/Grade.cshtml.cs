@@ -14,7 +14,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Lms.Web.Pages.Teach;
 
-/// <summary>Grade one submission with the assignment's rubric and written feedback; the teacher's completion follows at once.</summary>
+/// <summary>
+/// Grade one submission with the assignment's rubric and written feedback; the teacher's completion follows at once.
+/// The teacher is told through the grade's AssignmentGraded event (outbox), so the notice cannot be lost after the save.
+/// </summary>
 public sealed class GradeModel(LmsDbContext db, CoursePublisher publisher, LearnerContext learner, IFileStore files,
     IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -243,3 +243,27 @@ document.addEventListener('DOMContentLoaded', () => {
   const interval = setInterval(tick, 1000);
   tick();
 });
+
+// A certificate batch's progress bar: asks the server every second until the batch is finished.
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.querySelector('.batch-progress[data-status-url]');
+  if (!box) return;
+  const bar = box.querySelector('progress');
+  const poll = () => fetch(box.dataset.statusUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => r.ok ? r.json() : Promise.reject(r.status))
+    .then(s => {
+      bar.value = s.percent;
+      bar.textContent = `${s.percent}%`;
+      box.querySelector('.done').textContent = s.done;
+      box.querySelector('.total').textContent = s.total;
+      box.querySelector('.percent').textContent = s.percent;
+      if (s.finished) {
+        const done = box.querySelector('.finished');
+        done.textContent = box.dataset.msgDone.replace('{0}', s.done);
+        done.hidden = false;
+      } else setTimeout(poll, 1000);
+    })
+    .catch(() => setTimeout(poll, 3000));
+  if (!box.querySelector('.finished').hidden) return;
+  setTimeout(poll, 500);
+});

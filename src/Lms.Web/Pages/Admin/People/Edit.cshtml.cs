@@ -21,7 +21,7 @@ namespace Lms.Web.Pages.Admin.People;
 /// their learning records stay; a deactivated person can be anonymised on a PDPA erasure request.
 /// </summary>
 public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, PersonAccounts accounts,
-    IEmailSender email, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    IEmailSender email, TimeProvider clock, IStringLocalizer<SharedResource> l, Lms.Infrastructure.Files.IFileStore files) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -212,8 +212,14 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         var key = person.Id.ToString();
         foreach (var entry in await db.AuditEntries.Where(a => a.EntityId == key).ToListAsync(ct)) entry.Redact();
         foreach (var entry in await db.AuditEntries.Where(a => a.ActorId == person.Id).ToListAsync(ct)) entry.RedactActor();
+        var certificateFiles = (await db.Certificates.Where(c => c.PersonId == person.Id).ToListAsync(ct))
+            .Select(c => c.ErasePersonalData(clock.GetUtcNow().UtcDateTime)).OfType<string>().ToList();
         await db.SaveChangesAsync(ct);
+        // Their notifications' texts (course names, grades…) and their notification choices go too.
+        await Lms.Infrastructure.Notifications.NotificationErasure.EraseAsync(db, person.Id, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
+        // After the commit: a file deleted for a rolled-back erasure could not come back.
+        foreach (var file in certificateFiles) await files.DeleteAsync(file, ct);
         StatusMessage = l["The person's data has been erased."];
         return RedirectToPage(new { id = Id });
     }

@@ -26,6 +26,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
     [BindProperty] public CourseInput Input { get; set; } = new();
     public List<SelectListItem> PositionOptions { get; private set; } = [];
     public List<SelectListItem> CategoryOptions { get; private set; } = [];
+    public List<SelectListItem> CertificateOptions { get; private set; } = [];
 
     public sealed class CourseInput
     {
@@ -42,6 +43,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         public int FiscalYear { get; set; }
         public List<Position> TargetPositions { get; set; } = [];
         public Guid? CategoryId { get; set; }
+        /// <summary>The certificate design issued on completion; none: no certificate.</summary>
+        public Guid? CertificateTemplateId { get; set; }
         public bool SelfEnrolment { get; set; } = true;
         /// <summary>Local (Thailand) dates as typed in date inputs.</summary>
         public DateOnly? EnrolmentOpens { get; set; }
@@ -65,6 +68,7 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         {
             TitleTh = c.TitleTh, TitleEn = c.TitleEn, Summary = c.Summary, CreditHours = c.CreditHours, FiscalYear = c.FiscalYear,
             TargetPositions = [.. c.TargetPositions], SelfEnrolment = c.SelfEnrolment, CategoryId = c.CategoryId,
+            CertificateTemplateId = c.CertificateTemplateId,
             EnrolmentOpens = ToLocalDate(c.EnrolmentOpensAtUtc), EnrolmentCloses = LastDay(c.EnrolmentClosesAtUtc),
             CompleteBy = LastDay(c.CompleteByUtc),
             Version = ConcurrencyToken.Get(db, c),
@@ -107,6 +111,9 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
             course.Describe(Input.TitleTh, Input.TitleEn ?? "", Input.Summary ?? "", Input.CreditHours, fy);
             course.Target(Input.TargetPositions);
             course.Categorise(Input.CategoryId is { } cat && await db.CourseCategories.AnyAsync(x => x.Id == cat, ct) ? cat : null);
+            // Only an office-wide design or one of this course's own.
+            course.AwardCertificate(Input.CertificateTemplateId is { } tid && await db.CertificateTemplates
+                .AnyAsync(t => t.Id == tid && (t.CourseId == null || t.CourseId == course.Id), ct) ? tid : null);
             // The window is in whole local days: opens at 00:00 and closes at the end of the closing day, Thailand time.
             course.SetEnrolment(Input.SelfEnrolment, ToUtc(Input.EnrolmentOpens), ToUtc(Input.EnrolmentCloses?.AddDays(1)));
             // Likewise the deadline: the end of its last day.
@@ -130,6 +137,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         PositionOptions = Admin.Options.Positions(l);
         CategoryOptions = db.CourseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.NameTh)
             .Select(c => new SelectListItem(c.NameTh, c.Id.ToString())).ToList();
+        CertificateOptions = db.CertificateTemplates.AsNoTracking().Where(t => t.CourseId == null || t.CourseId == Id)
+            .OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
     }
 
     private static DateOnly? ToLocalDate(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(u + FiscalYear.ThailandOffset) : null;

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lms.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LmsDbContext))]
-    [Migration("20261206052355_Reminders")]
-    partial class Reminders
+    [Migration("20261206052538_CertificateTemplates")]
+    partial class CertificateTemplates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -87,6 +87,80 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BackgroundImageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("background_image_key");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Orientation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("orientation");
+
+                    b.Property<string>("SerialNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number_format");
+
+                    b.Property<bool>("ThaiDigits")
+                        .HasColumnType("boolean")
+                        .HasColumnName("thai_digits");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("signatures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatures");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_templates");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_certificate_templates_course_id");
+
+                    b.ToTable("certificate_templates", (string)null);
                 });
 
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
@@ -196,10 +270,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("chosen_activity_ids");
-
-                    b.Property<DateTime?>("CompleteByUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("complete_by_utc");
 
                     b.Property<string>("CompletionMode")
                         .IsRequired()
@@ -1250,32 +1320,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Lms.Infrastructure.Feeds.CalendarFeed", b =>
-                {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("person_id");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at_utc");
-
-                    b.Property<byte[]>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("PersonId")
-                        .HasName("pk_calendar_feeds");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_calendar_feeds_token_hash");
-
-                    b.ToTable("calendar_feeds", (string)null);
-                });
-
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1400,72 +1444,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pending_uploads_created_at_utc");
 
                     b.ToTable("pending_uploads", (string)null);
-                });
-
-            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.ReminderSettingsRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Settings")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("settings");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at_utc");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid")
-                        .HasColumnName("updated_by");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_reminder_settings");
-
-                    b.ToTable("reminder_settings", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_reminder_settings_single_row", "id = 1");
-                        });
-                });
-
-            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.SentReminder", b =>
-                {
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("person_id");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("OccasionKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("occasion_key");
-
-                    b.Property<DateTime>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at_utc");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subject_id");
-
-                    b.HasKey("PersonId", "Kind", "OccasionKey")
-                        .HasName("pk_sent_reminders");
-
-                    b.HasIndex("Kind", "SubjectId", "SentAtUtc")
-                        .HasDatabaseName("ix_sent_reminders_kind_subject_id_sent_at_utc");
-
-                    b.ToTable("sent_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1651,6 +1629,15 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Domain.Certificates.CertificateTemplate", b =>
+                {
+                    b.HasOne("Lms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_certificate_templates_courses_course_id");
                 });
 
             modelBuilder.Entity("Lms.Domain.Courses.Activity", b =>
@@ -1839,16 +1826,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_course_versions_courses_course_id");
                 });
 
-            modelBuilder.Entity("Lms.Infrastructure.Feeds.CalendarFeed", b =>
-                {
-                    b.HasOne("Lms.Domain.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_calendar_feeds_people_person_id");
-                });
-
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
                 {
                     b.HasOne("Lms.Domain.Organisation.Person", "Person")
@@ -1859,16 +1836,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_users_people_id");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.SentReminder", b =>
-                {
-                    b.HasOne("Lms.Domain.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_sent_reminders_people_person_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
