@@ -44,7 +44,7 @@ public sealed class CalendarJourney(LiveApp app, Chromium chromium)
         var page = s.Page;
         await s.SignInAsync(Demo.Admin);
         await page.GotoAsync($"{app.BaseUrl}/Admin");
-        await page.GetByRole(AriaRole.Link, new() { Name = "การแจ้งเตือน" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "การเตือนอัตโนมัติ" }).ClickAsync();
         await Expect(page.GetByTestId("deadline-days")).ToHaveValueAsync("7, 1");
         await page.GetByLabel("จำนวนชั่วโมงก่อนแบบทดสอบปิด").FillAsync("500");
         await page.GetByTestId("save-reminders").ClickAsync();

@@ -29,7 +29,13 @@ public sealed class ReminderSettingsStore(LmsDbContext db)
     private sealed record Stored(DeadlineRule? Deadline, NoProgressRule? NoProgress, QuizClosingRule? QuizClosing, bool? AssignmentGraded,
         bool? CertificateIssued, PlcMeetingRule? PlcMeeting);
 
-    public async Task<ReminderSettings> CurrentAsync(CancellationToken ct) => (await ReadAsync(ct)).Settings;
+    /// <summary>The settings in force (a read only: the row is not tracked in the caller's context).</summary>
+    public async Task<ReminderSettings> CurrentAsync(CancellationToken ct)
+    {
+        var json = await db.Set<ReminderSettingsRow>().AsNoTracking().Where(r => r.Id == ReminderSettingsRow.SingleId)
+            .Select(r => r.Settings).FirstOrDefaultAsync(ct);
+        return json is null ? ReminderSettings.Default : Parse(json);
+    }
 
     public async Task<StoredReminderSettings> ReadAsync(CancellationToken ct)
     {
