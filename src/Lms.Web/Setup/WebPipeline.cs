@@ -62,13 +62,39 @@ public static class RecurringJobs
     /// </summary>
     public static void RegisterRecurringJobs(this WebApplication app)
     {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        Lms.Infrastructure.Notifications.NotificationsSetup.RegisterRecurringJobs(recurring,
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Infrastructure.Notifications.NotificationOptions>>().Value);
-        // The reminder pass (Reminders:Cron, every 15 minutes by default).
-        recurring.AddOrUpdate<SendRemindersJob>(SendRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None),
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.Cron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Once now; if PostgreSQL is not reachable yet (the app still starts and /health says so), again in the
+        // background until it is, rather than refusing to start.
+        if (TryRegister(app)) return;
+        var stopping = app.Lifetime.ApplicationStopping;
+        _ = Task.Run(async () =>
+        {
+            for (var delay = TimeSpan.FromSeconds(5); !stopping.IsCancellationRequested; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(5).Ticks)))
+            {
+                try { await Task.Delay(delay, stopping); }
+                catch (OperationCanceledException) { return; }
+                if (TryRegister(app)) return;
+            }
+        });
+    }
+
+    private static bool TryRegister(WebApplication app)
+    {
+        try
+        {
+            var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+            Lms.Infrastructure.Notifications.NotificationsSetup.RegisterRecurringJobs(recurring,
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Infrastructure.Notifications.NotificationOptions>>().Value);
+            // The reminder pass (Reminders:Cron, every 15 minutes by default).
+            recurring.AddOrUpdate<SendRemindersJob>(SendRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None),
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            return true;
+        }
+        catch (Exception e) // the storage is not reachable (Npgsql, Hangfire lock timeouts …)
+        {
+            app.Logger.LogWarning(e, "Recurring jobs could not be registered yet; trying again later");
+            return false;
+        }
     }
 }
 

@@ -75,9 +75,10 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
         var ready = await db.Certificates.AsNoTracking()
             .Where(c => certificateIds.Contains(c.Id) && c.FileKey != null && c.RevokedAtUtc == null)
             .Select(c => new { c.Id, c.PersonId, c.SubjectName, c.SerialNumber }).ToListAsync(ct);
-        foreach (var c in ready)
+        // Each notification is its own short write (the notifier's own context), so a batch's go out side by side.
+        await Parallel.ForEachAsync(ready, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (c, token) =>
             await notifier.NotifyAsync(new NotificationRequest(c.PersonId, NotificationKind.CertificateIssued, $"certificate:{c.Id}",
                 "ได้รับเกียรติบัตรแล้ว", $"เกียรติบัตร {c.SubjectName} เลขที่ {c.SerialNumber} พร้อมให้ดาวน์โหลด",
-                "/Learn/Certificates"), ct);
+                "/Learn/Certificates"), token));
     }
 }
