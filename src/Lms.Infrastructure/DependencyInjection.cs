@@ -5,6 +5,7 @@ using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Events;
 using Lms.Infrastructure.Jobs;
 using Lms.Infrastructure.Notifications;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -92,6 +93,8 @@ public static class DependencyInjection
         services.AddScoped<Certificates.Issuing.CertificateAdministration>();
         services.AddDomainEventHandler<Domain.Enrolments.CourseCompleted, Certificates.Issuing.CourseCompletedCertificateHandler>();
         services.AddNotifications(config);
+        services.AddReminders(config);
+        services.AddScoped<Feeds.CalendarFeeds>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -30,6 +30,12 @@ public sealed class Course
     public bool SelfEnrolment { get; private set; }
     public DateTime? EnrolmentOpensAtUtc { get; private set; }
     public DateTime? EnrolmentClosesAtUtc { get; private set; }
+    /// <summary>
+    /// ต้องเรียนจบภายใน: the moment enrolled learners should have completed the course by (the end of its last day,
+    /// Thailand time). Reminders count down to it and the calendar feed shows it. Like the enrolment window it is a
+    /// setting of the course that applies at once, not part of a published version.
+    /// </summary>
+    public DateTime? CompleteByUtc { get; private set; }
     public CourseCompletionMode CompletionMode { get; private set; } = CourseCompletionMode.AllTrackedActivities;
     private List<Guid> chosenActivityIds = [];
     public IReadOnlyList<Guid> ChosenActivityIds => chosenActivityIds;
@@ -85,6 +91,15 @@ public sealed class Course
         if (opensAtUtc is { } o && closesAtUtc is { } c && c <= o)
             throw new DomainException("course.enrolment_window_invalid", "Enrolment must close after it opens.");
         (SelfEnrolment, EnrolmentOpensAtUtc, EnrolmentClosesAtUtc) = (selfEnrolment, opensAtUtc, closesAtUtc);
+        Edited();
+    }
+
+    /// <summary>Sets or clears the completion deadline; it cannot fall before enrolment opens.</summary>
+    public void SetCompleteBy(DateTime? completeByUtc)
+    {
+        if (completeByUtc is { } by && EnrolmentOpensAtUtc is { } opens && by <= opens)
+            throw new DomainException("course.complete_by_invalid", "The completion deadline must be after enrolment opens.");
+        CompleteByUtc = completeByUtc;
         Edited();
     }
 

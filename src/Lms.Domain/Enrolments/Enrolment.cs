@@ -101,6 +101,7 @@ public sealed class Enrolment : IHasDomainEvents
         if (p.SubmittedAtUtc is null) throw new DomainException("grade.nothing_submitted", "Nothing has been submitted yet.");
         p.Grade = grade;
         p.GradedAtUtc = nowUtc;
+        events.Add(new AssignmentGraded(Id, CourseId, PersonId, activityId, grade, maxScore, nowUtc));
         Evaluate(outline, rules, p, nowUtc);
     }
 

@@ -9,9 +9,10 @@ namespace Lms.Infrastructure.Learning;
 
 /// <summary>
 /// A learner's course as they see it now: the current published version, their enrolment with all its
-/// progress (null when not enrolled) and the enrolment's row version, for a change to be saved against.
+/// progress (null when not enrolled) and the enrolment's row version, for a change to be saved against;
+/// and the course's completion deadline, a live setting of the course rather than of the published version.
 /// </summary>
-public sealed record LearnerSnapshot(PublishedCourse Course, Enrolment? Enrolment, uint EnrolmentVersion);
+public sealed record LearnerSnapshot(PublishedCourse Course, Enrolment? Enrolment, uint EnrolmentVersion, DateTime? CompleteByUtc = null);
 
 /// <summary>
 /// Reads a <see cref="LearnerSnapshot"/> with one statement: which version is current, the enrolment and its
@@ -24,7 +25,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
     // One row per progress row (or one row with NULL progress columns); no rows when the course has no
     // published version. Column order is what Read below expects.
     private const string Sql = """
-        SELECT c.published_version,
+        SELECT c.published_version, c.complete_by_utc,
                e.id, e.source, e.enrolled_by, e.enrolled_at_utc, e.completed_at_utc, e.completed_version,
                e.last_activity_id, e.last_activity_at_utc, e.xmin,
                p.activity_id, p.first_viewed_at_utc, p.last_viewed_at_utc, p.submitted_at_utc, p.grade,
@@ -41,6 +42,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
         int version;
         Enrolment? enrolment = null;
         uint rowVersion = 0;
+        DateTime? completeBy = null;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -50,20 +52,21 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct)) return null;
             version = r.GetInt32(0);
-            if (!r.IsDBNull(1))
+            completeBy = Nullable<DateTime>(r, 1);
+            if (!r.IsDBNull(2))
             {
                 // The enrolment's columns repeat on every row; take them from the first, progress from each.
-                var (id, source, by, at, completed, completedVersion, lastId, lastAt) = (r.GetGuid(1),
-                    Enum.Parse<EnrolmentSource>(r.GetString(2)), Nullable<Guid>(r, 3), r.GetDateTime(4), Nullable<DateTime>(r, 5),
-                    Nullable<int>(r, 6), Nullable<Guid>(r, 7), Nullable<DateTime>(r, 8));
-                rowVersion = r.GetFieldValue<uint>(9);
+                var (id, source, by, at, completed, completedVersion, lastId, lastAt) = (r.GetGuid(2),
+                    Enum.Parse<EnrolmentSource>(r.GetString(3)), Nullable<Guid>(r, 4), r.GetDateTime(5), Nullable<DateTime>(r, 6),
+                    Nullable<int>(r, 7), Nullable<Guid>(r, 8), Nullable<DateTime>(r, 9));
+                rowVersion = r.GetFieldValue<uint>(10);
                 var progress = new List<ActivityProgress>();
                 do
                 {
-                    if (r.IsDBNull(10)) continue;
-                    progress.Add(ActivityProgress.Restore(id, r.GetGuid(10), Nullable<DateTime>(r, 11), Nullable<DateTime>(r, 12),
-                        Nullable<DateTime>(r, 13), Nullable<decimal>(r, 14), Nullable<DateTime>(r, 15), Nullable<DateTime>(r, 16),
-                        Nullable<DateTime>(r, 17)));
+                    if (r.IsDBNull(11)) continue;
+                    progress.Add(ActivityProgress.Restore(id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
+                        Nullable<DateTime>(r, 14), Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17),
+                        Nullable<DateTime>(r, 18)));
                 } while (await r.ReadAsync(ct));
                 enrolment = Enrolment.Restore(id, courseId, personId, source, by, at, completed, completedVersion, lastId, lastAt, progress);
             }
@@ -73,7 +76,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
             await db.Database.CloseConnectionAsync();
         }
         var course = await publisher.VersionAsync(courseId, version, ct);
-        return course is null ? null : new LearnerSnapshot(course, enrolment, rowVersion);
+        return course is null ? null : new LearnerSnapshot(course, enrolment, rowVersion, completeBy);
     }
 
     private static T? Nullable<T>(NpgsqlDataReader r, int i) where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);

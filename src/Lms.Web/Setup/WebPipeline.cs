@@ -1,5 +1,8 @@
 using Hangfire;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
+using Lms.Web.Jobs;
+using Lms.Web.Learning;
 using Lms.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -39,6 +42,7 @@ public static class WebPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapRazorPages();
         app.MapHub<Notifications.NotificationHub>(Notifications.NotificationHub.Path);
+        app.MapCalendarFeed();
         // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
         // checked by ASP.NET Core's authorisation before the dashboard sees the request.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, JobsDashboard.Path, new DashboardOptions
@@ -80,6 +84,10 @@ public static class RecurringJobs
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             Lms.Infrastructure.Notifications.NotificationsSetup.RegisterRecurringJobs(recurring,
                 app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Infrastructure.Notifications.NotificationOptions>>().Value);
+            // The reminder pass (Reminders:Cron, every 15 minutes by default).
+            recurring.AddOrUpdate<SendRemindersJob>(SendRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None),
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             return true;
         }
         catch (Exception e) // the storage is not reachable (Npgsql, Hangfire lock timeouts …)

@@ -194,4 +194,17 @@ public sealed class CourseTests
         Assert.Equal("course.title_required", Assert.Throws<DomainException>(() => c.Describe(" ", "", "", 1, new FiscalYear(2570))).Code);
         Assert.Equal("course.hours_invalid", Assert.Throws<DomainException>(() => c.Describe("ก", "", "", -1, new FiscalYear(2570))).Code);
     }
+
+    [Fact]
+    public void A_completion_deadline_can_be_set_and_cleared_but_not_before_enrolment_opens()
+    {
+        var c = new CourseBuilder().Course;
+        var opens = new DateTime(2026, 12, 1, 17, 0, 0, DateTimeKind.Utc);
+        c.SetEnrolment(true, opens, null);
+        Assert.Equal("course.complete_by_invalid", Assert.Throws<DomainException>(() => c.SetCompleteBy(opens)).Code);
+        c.SetCompleteBy(opens.AddDays(30));
+        Assert.Equal(opens.AddDays(30), c.CompleteByUtc);
+        c.SetCompleteBy(null);
+        Assert.Null(c.CompleteByUtc);
+    }
 }

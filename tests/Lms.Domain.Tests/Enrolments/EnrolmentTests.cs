@@ -190,4 +190,19 @@ public sealed class EnrolmentTests
         e.RecordView(outline, b.File, T.AddSeconds(59)); // another activity is always recorded
         Assert.Equal((b.File, T.AddSeconds(59)), (e.LastActivityId!.Value, e.LastActivityAtUtc!.Value));
     }
+
+    [Fact]
+    public void Grading_an_assignment_raises_an_event_for_the_teacher_each_time_it_is_graded()
+    {
+        var outline = b.Publish();
+        var e = Enrol(outline);
+        e.RecordSubmission(outline, b.Assignment, T);
+        e.RecordGrade(outline, b.Assignment, 5, 10, T.AddHours(1));
+        e.RecordGrade(outline, b.Assignment, 8, 10, T.AddHours(2));
+
+        var graded = e.DomainEvents.OfType<AssignmentGraded>().ToList();
+        Assert.Equal(2, graded.Count);
+        Assert.Equal((e.PersonId, b.Assignment, 8m, 10m, T.AddHours(2)),
+            (graded[1].PersonId, graded[1].ActivityId, graded[1].Grade, graded[1].MaxScore, graded[1].OccurredAtUtc));
+    }
 }

@@ -35,6 +35,8 @@ public sealed class GradingNotificationTests(LmsAppFactory app) : IClassFixture<
         {
             ["Scores[0]"] = "2", ["Scores[1]"] = "3", ["Feedback"] = "ควรเพิ่มการวัดผล",
         }, handler: "Grade");
+        // The notice travels with the grade's event through the outbox (it cannot be lost after the save).
+        await app.DispatchOutboxUntilAsync(() => Told(teacherId) >= 1);
 
         var centre = await teacher.PageAsync("/Notifications");
         Assert.Equal("1", centre.Text("[data-testid=bell] [data-unread-count]"));
@@ -49,10 +51,13 @@ public sealed class GradingNotificationTests(LmsAppFactory app) : IClassFixture<
         await trainer.SubmitAsync(gradeUrl, new Dictionary<string, string>(), handler: "Reopen");
         await teacher.SubmitAsync(activityUrl, new Dictionary<string, string> { ["text"] = "แผนที่ 1 ฉบับปรับปรุง" }, handler: "Submit");
         await trainer.SubmitAsync(gradeUrl, new Dictionary<string, string> { ["Scores[0]"] = "4", ["Scores[1]"] = "5" }, handler: "Grade");
+        await app.DispatchOutboxUntilAsync(() => Told(teacherId) >= 2);
         var told = await app.DbAsync(db => db.Notifications.Where(n => n.PersonId == teacherId).OrderBy(n => n.CreatedAtUtc).ToListAsync());
         Assert.Equal(2, told.Count);
         Assert.All(told, n => Assert.Equal(NotificationKind.AssignmentGraded, n.Kind));
         Assert.StartsWith("คะแนน 9 / 10", told[1].Body);
         Assert.Equal(DeliveryChoice.EmailToo, told[1].Delivery);
     }
+
+    private int Told(Guid teacherId) => app.Db(db => db.Notifications.Count(n => n.PersonId == teacherId));
 }

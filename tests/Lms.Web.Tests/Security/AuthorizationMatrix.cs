@@ -43,6 +43,7 @@ public static class AuthorizationMatrix
             ["/Account/Logout"] = ("/Account/Logout", Audience.SignedIn),
             ["/Account/ChangePassword"] = ("/Account/ChangePassword", Audience.SignedIn),
             ["/Account/MyData"] = ("/Account/MyData", Audience.SignedIn),
+            ["/Account/Calendar"] = ("/Account/Calendar", Audience.SignedIn),
             ["/Account/Notifications"] = ("/Account/Notifications", Audience.SignedIn),
             // The notification centre: each person's own (someone else's notification answers 404, as an unknown id)
             ["/Notifications/Index"] = ("/Notifications", Audience.SignedIn),
@@ -97,6 +98,7 @@ public static class AuthorizationMatrix
             ["/Admin/People/Edit"] = ("/Admin/People/Edit", Audience.Only(SystemRole.Administrator)),
             ["/Admin/People/Import"] = ("/Admin/People/Import", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Audit/Index"] = ("/Admin/Audit", Audience.Only(SystemRole.Administrator)),
+            ["/Admin/Reminders/Index"] = ("/Admin/Reminders", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Certificates/Index"] = ("/Admin/Certificates", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Certificates/Events"] = ("/Admin/Certificates/Events", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Certificates/Batch"] = ($"/Admin/Certificates/Batch/{UnknownId}", Audience.Only(SystemRole.Administrator)),
@@ -119,4 +121,14 @@ public static class AuthorizationMatrix
         ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
         ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };
+
+    /// <summary>
+    /// Endpoints whose credential is a secret in the address, not a sign-in (a phone calendar cannot sign in): nobody is
+    /// sent to sign in, and a wrong secret answers 404 to everyone, signed in or not.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SecretLinkEndpoints =
+    [
+        "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+        "/calendar/not-a-token.ics",
+    ];
 }

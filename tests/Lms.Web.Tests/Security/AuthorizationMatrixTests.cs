@@ -107,6 +107,18 @@ public sealed class AuthorizationMatrixTests(RoleClients app, ITestOutputHelper 
 
     [Theory]
     [MemberData(nameof(Identities))]
+    public async Task Secret_link_endpoints_need_their_secret_not_a_sign_in(string identity)
+    {
+        var client = await app.ForAsync(identity == "anonymous" ? null : identity);
+        foreach (var url in AuthorizationMatrix.SecretLinkEndpoints)
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url} as {identity} → {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
     public async Task The_navigation_shows_each_role_only_pages_it_may_open(string identity)
     {
         if (identity == "anonymous") return;

@@ -3,6 +3,7 @@ using Lms.Domain.Certificates;
 using Lms.Domain.Notifications;
 using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Notifications;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Lms.Infrastructure.Certificates.Issuing;
 /// is skipped, and if two runs draw the same one at once, the second's file is deleted instead of replacing the first.
 /// </summary>
 public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer renderer, IFileStore files,
-    IOptions<PublicAddressOptions> address, IEnumerable<INotifier> notifiers)
+    IOptions<PublicAddressOptions> address, IEnumerable<INotifier> notifiers, ReminderSettingsStore settings)
 {
     /// <summary>PDFs drawn at once: drawing is CPU work, storing is I/O; a few more than the cores keeps both busy.</summary>
     private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount + 1);
@@ -23,6 +24,8 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
     /// <returns>How many PDFs this call drew.</returns>
     public async Task<int> DrawMissingAsync(IReadOnlyCollection<Guid> certificateIds, CancellationToken ct)
     {
+        // Whether to tell people is decided before drawing: the switch as it stood when their certificates were made.
+        var tell = (await settings.CurrentAsync(ct)).CertificateIssued;
         var pending = await db.Certificates.AsNoTracking()
             .Where(c => certificateIds.Contains(c.Id) && c.FileKey == null).ToListAsync(ct);
         var drawn = 0;
@@ -42,7 +45,7 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
                 });
             drawn += await SaveKeysAsync(results.ToList(), ct);
         }
-        await NotifyAsync(certificateIds, ct);
+        if (tell) await NotifyAsync(certificateIds, ct);
         return drawn;
     }
 
@@ -61,7 +64,10 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
         return taken.Count;
     }
 
-    /// <summary>"Your certificate is ready" once per certificate (the notifier stores one per occasion).</summary>
+    /// <summary>
+    /// "Your certificate is ready" once per certificate (the notifier stores one per occasion), unless administrators
+    /// switched these notices off (/Admin/Reminders).
+    /// </summary>
     private async Task NotifyAsync(IReadOnlyCollection<Guid> certificateIds, CancellationToken ct)
     {
         var notifier = notifiers.FirstOrDefault();

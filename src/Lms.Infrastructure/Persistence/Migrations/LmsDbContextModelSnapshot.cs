@@ -486,6 +486,10 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("chosen_activity_ids");
 
+                    b.Property<DateTime?>("CompleteByUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("complete_by_utc");
+
                     b.Property<string>("CompletionMode")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1656,6 +1660,32 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Infrastructure.Feeds.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1780,6 +1810,72 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pending_uploads_created_at_utc");
 
                     b.ToTable("pending_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.ReminderSettingsRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_settings");
+
+                    b.ToTable("reminder_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reminder_settings_single_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.SentReminder", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OccasionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occasion_key");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("PersonId", "Kind", "OccasionKey")
+                        .HasName("pk_sent_reminders");
+
+                    b.HasIndex("Kind", "SubjectId", "SentAtUtc")
+                        .HasDatabaseName("ix_sent_reminders_kind_subject_id_sent_at_utc");
+
+                    b.ToTable("sent_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Lms.Infrastructure.Persistence.Configurations.CertificateSerialCounter", b =>
@@ -2225,6 +2321,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_course_versions_courses_course_id");
                 });
 
+            modelBuilder.Entity("Lms.Infrastructure.Feeds.CalendarFeed", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_people_person_id");
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Identity.LmsUser", b =>
                 {
                     b.HasOne("Lms.Domain.Organisation.Person", "Person")
@@ -2235,6 +2341,16 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_users_people_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Notifications.Reminders.SentReminder", b =>
+                {
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sent_reminders_people_person_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lms.Infrastructure.Feeds;
+using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +12,9 @@ namespace Lms.Web.Pages.Account;
 
 /// <summary>
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
-/// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers
-/// notifications and the choices of how they arrive (later: certificates, PLC hours).
+/// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers,
+/// certificates, notifications and the choices of how they arrive, the reminders sent and whether a calendar link exists
+/// (later: PLC hours).
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -60,6 +63,11 @@ public static class PersonalDataExport
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId)
             .OrderBy(n => n.CreatedAtUtc).ToListAsync(ct);
         var preferences = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
+        var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
+            .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
+        // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
+        var calendarLink = await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.PersonId == personId)
+            .Select(f => new { f.CreatedAtUtc }).FirstOrDefaultAsync(ct);
         return new
         {
             ExportedAtUtc = nowUtc,
@@ -95,6 +103,8 @@ public static class PersonalDataExport
             NotificationChoices = Enum.GetValues<Lms.Domain.Notifications.NotificationKind>().ToDictionary(k => k.ToString(),
                 k => (preferences?.ChoiceFor(k) ?? Lms.Domain.Notifications.DeliveryDefaults.For(k)).ToString()),
             NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
+            RemindersSent = reminders,
+            CalendarLink = calendarLink,
         };
     }
 }

@@ -14,6 +14,8 @@ public sealed class CourseModel(LearnerContext learner) : PageModel
     public Enrolment Enrolment { get; private set; } = null!;
     public CourseOutline Outline { get; private set; } = null!;
     public Guid? NextActivityId { get; private set; }
+    /// <summary>ต้องเรียนจบภายใน: the end of the course's last day, if it has a deadline.</summary>
+    public DateTime? CompleteByUtc { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -22,7 +24,7 @@ public sealed class CourseModel(LearnerContext learner) : PageModel
         // Not enrolled (or no published version): nothing to show, and no hint whether the course exists.
         if (snapshot?.Enrolment is not { } enrolment) return NotFound();
         var course = snapshot.Course;
-        (Course, Enrolment, Outline) = (course, enrolment, course.Outline());
+        (Course, Enrolment, Outline, CompleteByUtc) = (course, enrolment, course.Outline(), snapshot.CompleteByUtc);
         progress = enrolment.ProgressByActivity; // built once, not once per activity shown
         NextActivityId = enrolment.NextActivity(Outline, learner.Now)?.Id;
         return Page();

@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using Lms.Domain.Common;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
-using Lms.Domain.Notifications;
 using Lms.Infrastructure.Courses;
 using Lms.Infrastructure.Files;
-using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Persistence;
 using Lms.Web.Learning;
 using Lms.Web.Localization;
@@ -17,9 +14,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Lms.Web.Pages.Teach;
 
-/// <summary>Grade one submission with the assignment's rubric and written feedback; the teacher's completion follows at once.</summary>
+/// <summary>
+/// Grade one submission with the assignment's rubric and written feedback; the teacher's completion follows at once.
+/// The teacher is told through the grade's AssignmentGraded event (outbox), so the notice cannot be lost after the save.
+/// </summary>
 public sealed class GradeModel(LmsDbContext db, CoursePublisher publisher, LearnerContext learner, IFileStore files,
-    INotifier notifier, ILogger<GradeModel> log, IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public List<decimal> Scores { get; set; } = [];
@@ -51,7 +51,6 @@ public sealed class GradeModel(LmsDbContext db, CoursePublisher publisher, Learn
                 submission.GradeWith(Activity.Rubric, Scores, Feedback ?? "", trainer, learner.Now);
                 e.RecordGrade(outline, Activity.Id, submission.Grade!.Value, Activity.MaxScore, learner.Now);
             }, ct);
-            await NotifyTeacherAsync(ct);
             StatusMessage = l["The grade has been saved."];
             return Redirect("/Teach/Grading");
         }
@@ -59,31 +58,6 @@ public sealed class GradeModel(LmsDbContext db, CoursePublisher publisher, Learn
         {
             ModelState.AddModelError(string.Empty, DomainErrors.Describe(e, l));
             return Page();
-        }
-    }
-
-    /// <summary>
-    /// Tells the teacher (bell, and e-mail by default) once the grade is committed. Each grading is its own occasion,
-    /// so a regrade after reopening is told again, while a retried request is not told twice.
-    /// </summary>
-    private async Task NotifyTeacherAsync(CancellationToken ct)
-    {
-        try
-        {
-            var graded = await db.AssignmentSubmissions.AsNoTracking().Where(x => x.Id == Id)
-                .Select(x => new { x.PersonId, x.CourseId, x.ActivityId, x.Grade, x.Feedback, x.GradedAtUtc }).FirstAsync(ct);
-            var title = Activity.Title.Length > 150 ? Activity.Title[..150] + "…" : Activity.Title;
-            var body = string.Create(CultureInfo.InvariantCulture, $"คะแนน {graded.Grade:0.##} / {Activity.MaxScore:0.##}");
-            if (!string.IsNullOrWhiteSpace(graded.Feedback))
-                body += "\nความเห็นของวิทยากร: " + (graded.Feedback.Length > 1500 ? graded.Feedback[..1500] + "…" : graded.Feedback);
-            await notifier.NotifyAsync(new NotificationRequest(graded.PersonId, NotificationKind.AssignmentGraded,
-                $"submission:{Id}:graded:{graded.GradedAtUtc?.Ticks}", $"งาน \"{title}\" ได้รับการตรวจแล้ว", body,
-                $"/Learn/Activity/{graded.CourseId}/{graded.ActivityId}"), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The grade is saved; a lost notification must not turn that into an error page.
-            log.LogError(e, "Could not notify the teacher of graded submission {Id}", Id);
         }
     }
 

@@ -17,6 +17,15 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!window.confirm(el.getAttribute('data-confirm'))) e.preventDefault();
     });
   });
+  // "Copy" buttons (the calendar link): copy the named field's text; without the clipboard API, select it for Ctrl+C.
+  document.querySelectorAll('[data-copy]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      const field = document.querySelector(button.getAttribute('data-copy'));
+      if (!field) return;
+      field.select();
+      try { await navigator.clipboard.writeText(field.value); button.classList.add('copied'); } catch { /* selected instead */ }
+    });
+  });
   // Course content: the Markdown renderer writes inert placeholders for YouTube/Vimeo lines; here they become
   // players. Only the provider and a checked id are read from the page: the player address is built here, on the
   // privacy-enhanced hosts that the CSP's frame-src allows and nothing else.

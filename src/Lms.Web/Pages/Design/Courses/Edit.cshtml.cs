@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Lms.Domain.Calendar;
 using Lms.Domain.Common;
 using Lms.Domain.Courses;
+using Lms.Domain.Notifications.Reminders;
 using Lms.Domain.Organisation;
 using Lms.Infrastructure.Files;
 using Lms.Infrastructure.Persistence;
@@ -48,6 +49,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
         /// <summary>Local (Thailand) dates as typed in date inputs.</summary>
         public DateOnly? EnrolmentOpens { get; set; }
         public DateOnly? EnrolmentCloses { get; set; }
+        /// <summary>ต้องเรียนจบภายใน: the last local day to complete the course (reminders count down to it).</summary>
+        public DateOnly? CompleteBy { get; set; }
         public uint Version { get; set; }
     }
 
@@ -66,7 +69,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
             TitleTh = c.TitleTh, TitleEn = c.TitleEn, Summary = c.Summary, CreditHours = c.CreditHours, FiscalYear = c.FiscalYear,
             TargetPositions = [.. c.TargetPositions], SelfEnrolment = c.SelfEnrolment, CategoryId = c.CategoryId,
             CertificateTemplateId = c.CertificateTemplateId,
-            EnrolmentOpens = ToLocalDate(c.EnrolmentOpensAtUtc), EnrolmentCloses = ToLocalDate(c.EnrolmentClosesAtUtc),
+            EnrolmentOpens = ToLocalDate(c.EnrolmentOpensAtUtc), EnrolmentCloses = LastDay(c.EnrolmentClosesAtUtc),
+            CompleteBy = LastDay(c.CompleteByUtc),
             Version = ConcurrencyToken.Get(db, c),
         };
         return Page();
@@ -112,6 +116,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
                 .AnyAsync(t => t.Id == tid && (t.CourseId == null || t.CourseId == course.Id), ct) ? tid : null);
             // The window is in whole local days: opens at 00:00 and closes at the end of the closing day, Thailand time.
             course.SetEnrolment(Input.SelfEnrolment, ToUtc(Input.EnrolmentOpens), ToUtc(Input.EnrolmentCloses?.AddDays(1)));
+            // Likewise the deadline: the end of its last day.
+            course.SetCompleteBy(ToUtc(Input.CompleteBy?.AddDays(1)));
             if (coverFile is not null)
             {
                 course.ChangeCover(coverFile.Key);
@@ -136,6 +142,8 @@ public sealed class EditModel(LmsDbContext db, TimeProvider clock, IFileStore fi
     }
 
     private static DateOnly? ToLocalDate(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(u + FiscalYear.ThailandOffset) : null;
+    /// <summary>The day a stored end instant (00:00 after the last day) was typed as; not the day after it.</summary>
+    private static DateOnly? LastDay(DateTime? endUtc) => endUtc is { } e ? ThaiDays.LastDayBefore(e) : null;
     private static DateTime? ToUtc(DateOnly? local) =>
         local is { } d ? DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - FiscalYear.ThailandOffset, DateTimeKind.Utc) : null;
 }
