@@ -12,20 +12,6 @@ namespace Lms.Web.Tests.Certificates;
 /// <summary>Administrators issue a training event's certificates in a batch, revoke one and reissue one, through the pages.</summary>
 public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<LmsAppFactory>
 {
-    private async Task<Guid> OfficeTemplateAsync()
-    {
-        var now = DateTime.UtcNow;
-        var t = new CertificateTemplate(Guid.NewGuid(), "แบบงานอบรม", null, CertificateOrientation.Landscape, Guid.Empty, now);
-        t.Design(t.Name, t.Orientation, CertificateTemplate.DefaultFields(t.Orientation), [], "อบรม {n:000}/{fy}", false, now);
-        await app.ScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<LmsDbContext>();
-            db.CertificateTemplates.Add(t);
-            await db.SaveChangesAsync();
-        });
-        return t.Id;
-    }
-
     private async Task<HttpClient> AdminAsync()
     {
         var admin = app.NewClient();
@@ -58,7 +44,7 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
     public async Task A_batch_for_a_workshop_numbers_everyone_once_and_a_second_batch_gives_nobody_two()
     {
         var admin = await AdminAsync();
-        var eventId = await EventAsync(admin, await OfficeTemplateAsync(), "ประชุมเชิงปฏิบัติการ PLC ระดับจังหวัด");
+        var eventId = await EventAsync(admin, await app.OfficeTemplateAsync("อบรม {n:000}/{fy}", "แบบงานอบรม"), "ประชุมเชิงปฏิบัติการ PLC ระดับจังหวัด");
         var school = await app.DbAsync(db => db.Schools.OrderBy(s => s.Code).Select(s => s.Id).FirstAsync());
         var atSchool = await app.DbAsync(db => db.People.Where(p => p.SchoolId == school && p.IsActive).Select(p => p.Id).ToListAsync());
 
@@ -103,7 +89,7 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
     public async Task Revoking_needs_a_reason_and_the_verification_page_then_says_revoked_and_a_reissue_gets_a_new_number()
     {
         var admin = await AdminAsync();
-        var eventId = await EventAsync(admin, await OfficeTemplateAsync(), "อบรมการวัดและประเมินผล");
+        var eventId = await EventAsync(admin, await app.OfficeTemplateAsync("อบรม {n:000}/{fy}", "แบบงานอบรม"), "อบรมการวัดและประเมินผล");
         var started = await admin.SubmitAsync($"/Admin/Certificates/Batch/{eventId}", new Dictionary<string, string> { ["People"] = "teacher\ndirector" });
         await WaitFinishedAsync(admin, started.Headers.Location!.OriginalString);
         var teacherId = await app.DbAsync(db => db.Users.Where(u => u.UserName == "teacher").Select(u => u.Id).SingleAsync());
@@ -144,7 +130,7 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
     {
         var admin = await AdminAsync();
         var (personId, login) = await app.CreatePersonAsync([SystemRole.Learner]);
-        var eventId = await EventAsync(admin, await OfficeTemplateAsync(), "อบรมคุ้มครองข้อมูลส่วนบุคคล");
+        var eventId = await EventAsync(admin, await app.OfficeTemplateAsync("อบรม {n:000}/{fy}", "แบบงานอบรม"), "อบรมคุ้มครองข้อมูลส่วนบุคคล");
         var started = await admin.SubmitAsync($"/Admin/Certificates/Batch/{eventId}", new Dictionary<string, string> { ["People"] = login });
         await WaitFinishedAsync(admin, started.Headers.Location!.OriginalString);
         var issued = await app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.PersonId == personId));
@@ -171,7 +157,7 @@ public sealed class CertificateAdminTests(LmsAppFactory app) : IClassFixture<Lms
     public async Task A_design_used_by_an_event_cannot_be_deleted()
     {
         var admin = await AdminAsync();
-        var template = await OfficeTemplateAsync();
+        var template = await app.OfficeTemplateAsync("อบรม {n:000}/{fy}", "แบบงานอบรม");
         await EventAsync(admin, template, "อบรมที่ใช้แบบนี้");
         var refused = await admin.SubmitAsync($"/Design/Certificates/Edit/{template}", new Dictionary<string, string>(), handler: "Delete",
             formSelector: "form[action*='Delete']");

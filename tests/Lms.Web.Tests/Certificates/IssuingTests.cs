@@ -22,19 +22,6 @@ public sealed class IssuingTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
 {
     private static readonly DateTime Then = new(2026, 11, 24, 3, 0, 0, DateTimeKind.Utc);
 
-    private async Task<Guid> OfficeTemplateAsync(string format = "สพม.สท {n:0000}/{fy}")
-    {
-        var t = new CertificateTemplate(Guid.NewGuid(), "แบบทดสอบ", null, CertificateOrientation.Landscape, Guid.Empty, Then);
-        t.Design(t.Name, t.Orientation, CertificateTemplate.DefaultFields(t.Orientation), [], format, false, Then);
-        await app.ScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<LmsDbContext>();
-            db.CertificateTemplates.Add(t);
-            await db.SaveChangesAsync();
-        });
-        return t.Id;
-    }
-
     /// <summary>A published one-page course awarding <paramref name="templateId"/>, and a new teacher enrolled in it.</summary>
     private async Task<(Guid CourseId, Guid ActivityId, Guid Person, string Login)> CourseWithLearnerAsync(Guid? templateId, string title)
     {
@@ -70,7 +57,7 @@ public sealed class IssuingTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
     [Fact]
     public async Task Completing_a_course_issues_a_numbered_certificate_the_teacher_downloads_and_anyone_can_verify()
     {
-        var template = await OfficeTemplateAsync();
+        var template = await app.OfficeTemplateAsync();
         var (courseId, activity, person, login) = await CourseWithLearnerAsync(template, "การออกแบบการเรียนรู้เชิงรุก");
         var teacher = app.NewClient();
         await teacher.SignInOkAsync(login);
@@ -125,7 +112,7 @@ public sealed class IssuingTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
     [Fact]
     public async Task The_job_run_eight_times_at_once_for_one_completion_gives_one_certificate_and_one_number()
     {
-        var template = await OfficeTemplateAsync();
+        var template = await app.OfficeTemplateAsync();
         var (courseId, activity, _, login) = await CourseWithLearnerAsync(template, "งานซ้ำ");
         var teacher = app.NewClient();
         await teacher.SignInOkAsync(login);

@@ -22,20 +22,12 @@ public sealed class CertificateNoticeSwitchTests(LmsAppFactory app) : IClassFixt
     [Fact]
     public async Task With_certificate_notices_switched_off_a_certificate_is_issued_without_a_notice()
     {
-        var template = new CertificateTemplate(Guid.NewGuid(), "แบบทดสอบ", null, CertificateOrientation.Landscape, Guid.Empty, Then);
-        template.Design(template.Name, template.Orientation, CertificateTemplate.DefaultFields(template.Orientation), [],
-            "สพม.สท {n:0000}/{fy}", false, Then);
-        await app.ScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<LmsDbContext>();
-            db.CertificateTemplates.Add(template);
-            await db.SaveChangesAsync();
-        });
+        var templateId = await app.OfficeTemplateAsync();
 
         await SaveAsync(certificateNotices: false);
-        var quiet = await CompleteCourseAsync(template.Id, "ไม่แจ้งเกียรติบัตร");
+        var quiet = await CompleteCourseAsync(templateId, "ไม่แจ้งเกียรติบัตร");
         await SaveAsync(certificateNotices: true);
-        var told = await CompleteCourseAsync(template.Id, "แจ้งเกียรติบัตร");
+        var told = await CompleteCourseAsync(templateId, "แจ้งเกียรติบัตร");
 
         // The second teacher's notice proves notices flow; the first one's certificate was drawn (and would have been
         // told) before it.
