@@ -12,7 +12,9 @@ namespace Lms.Infrastructure.Learning;
 /// progress (null when not enrolled) and the enrolment's row version, for a change to be saved against;
 /// and the course's completion deadline, a live setting of the course rather than of the published version.
 /// </summary>
-public sealed record LearnerSnapshot(PublishedCourse Course, Enrolment? Enrolment, uint EnrolmentVersion, DateTime? CompleteByUtc = null);
+/// <para><see cref="UnreadNotifications"/> rides along for the layout's bell, so the learner pages need no query of their own for it.</para>
+public sealed record LearnerSnapshot(PublishedCourse Course, Enrolment? Enrolment, uint EnrolmentVersion, DateTime? CompleteByUtc = null,
+    int UnreadNotifications = 0);
 
 /// <summary>
 /// Reads a <see cref="LearnerSnapshot"/> with one statement: which version is current, the enrolment and its
@@ -29,7 +31,8 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
                e.id, e.source, e.enrolled_by, e.enrolled_at_utc, e.completed_at_utc, e.completed_version,
                e.last_activity_id, e.last_activity_at_utc, e.xmin,
                p.activity_id, p.first_viewed_at_utc, p.last_viewed_at_utc, p.submitted_at_utc, p.grade,
-               p.graded_at_utc, p.quiz_passed_at_utc, p.completed_at_utc
+               p.graded_at_utc, p.quiz_passed_at_utc, p.completed_at_utc,
+               (SELECT count(*)::int FROM notifications n WHERE n.person_id = $2 AND n.read_at_utc IS NULL) AS unread
         FROM courses c
         LEFT JOIN enrolments e ON e.course_id = c.id AND e.person_id = $2
         LEFT JOIN activity_progress p ON p.enrolment_id = e.id
@@ -43,6 +46,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
         Enrolment? enrolment = null;
         uint rowVersion = 0;
         DateTime? completeBy = null;
+        var unread = 0;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -53,6 +57,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
             if (!await r.ReadAsync(ct)) return null;
             version = r.GetInt32(0);
             completeBy = Nullable<DateTime>(r, 1);
+            unread = r.GetInt32(19);
             if (!r.IsDBNull(2))
             {
                 // The enrolment's columns repeat on every row; take them from the first, progress from each.
@@ -76,7 +81,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
             await db.Database.CloseConnectionAsync();
         }
         var course = await publisher.VersionAsync(courseId, version, ct);
-        return course is null ? null : new LearnerSnapshot(course, enrolment, rowVersion, completeBy);
+        return course is null ? null : new LearnerSnapshot(course, enrolment, rowVersion, completeBy, unread);
     }
 
     private static T? Nullable<T>(NpgsqlDataReader r, int i) where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);

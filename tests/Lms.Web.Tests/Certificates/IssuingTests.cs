@@ -67,6 +67,10 @@ public sealed class IssuingTests(LmsAppFactory app) : IClassFixture<LmsAppFactor
         var c = await ReadyCertificateAsync(person, courseId);
 
         Assert.Matches(@"^สพม\.สท \d{4}/25\d\d$", c.SerialNumber);
+        // "Your certificate is ready" — and the bell on the learner's pages, counted in their one snapshot statement.
+        for (var i = 0; i < 100 && await app.DbAsync(db => db.Notifications.CountAsync(n => n.PersonId == person)) == 0; i++) await Task.Delay(100);
+        foreach (var url in new[] { $"/Learn/Course/{courseId}", $"/Learn/Activity/{courseId}/{activity}" })
+            Assert.Equal("1", (await teacher.PageAsync(url)).QuerySelector("[data-testid=bell] [data-unread-count]")!.TextContent);
         Assert.Equal("นายทดสอบ " + login, c.RecipientName);
         Assert.Equal(12m, c.CreditHours);
         var mine = await teacher.PageAsync("/Learn/Certificates");

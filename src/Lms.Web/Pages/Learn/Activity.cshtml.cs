@@ -45,6 +45,7 @@ public sealed partial class ActivityModel(LearnerContext learner, IMarkdownRende
         if (view is null) return NotFound(); // no published course, no such activity, or not enrolled
         var (course, activity) = (view.Snapshot.Course, view.Activity);
         (Course, Activity) = (course, activity);
+        ViewData[Lms.Web.Notifications.BellCount.ViewDataKey] = view.Snapshot.UnreadNotifications; // counted in the same statement
         if (view.NotOpen)
         {
             NotOpen = true;

@@ -25,6 +25,7 @@ public sealed class CourseModel(LearnerContext learner) : PageModel
         if (snapshot?.Enrolment is not { } enrolment) return NotFound();
         var course = snapshot.Course;
         (Course, Enrolment, Outline, CompleteByUtc) = (course, enrolment, course.Outline(), snapshot.CompleteByUtc);
+        ViewData[Lms.Web.Notifications.BellCount.ViewDataKey] = snapshot.UnreadNotifications; // counted in the same statement
         progress = enrolment.ProgressByActivity; // built once, not once per activity shown
         NextActivityId = enrolment.NextActivity(Outline, learner.Now)?.Id;
         return Page();
