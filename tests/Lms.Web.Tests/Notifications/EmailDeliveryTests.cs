@@ -79,7 +79,8 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Contains($"เปิดดู: {PublicBase}/Learn/Course/5", mail.TextBody);
         Assert.Contains($"href=\"{PublicBase}/Learn/Course/5\"", mail.HtmlBody);
         Assert.Contains($"{PublicBase}/Account/Notifications", mail.TextBody);
-        var n = await app.NotificationAsync(teacher, "submission:7:graded");
+        // Marked sent just after the mail server accepted it.
+        var n = await WaitForAsync(teacher, "submission:7:graded", x => x.EmailedAtUtc is not null);
         Assert.Equal(Morning.UtcDateTime, n.EmailedAtUtc);
 
         // The job again (a Hangfire retry, the sweep): nothing more is sent.
@@ -114,7 +115,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Requeue(againId);
         var mail = await MailToAsync(login);
         Assert.Contains("ได้รับเกียรติบัตร", mail.Subject);
-        Assert.Equal(sevenAm, (await app.NotificationAsync(teacher, "certificate:night")).EmailedAtUtc);
+        Assert.Equal(sevenAm, (await WaitForAsync(teacher, "certificate:night", x => x.EmailedAtUtc is not null)).EmailedAtUtc);
     }
 
     [Fact]
@@ -226,7 +227,13 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.DoesNotContain("รายวิชาที่เรียนจบไปแล้ว", digest.TextBody);
         Assert.DoesNotContain("งานได้รับการตรวจแล้ว", digest.TextBody);
 
+        // The job marks them digested just after the mail server accepted the message: wait for that write.
         var rows = await app.DbAsync(db => db.Notifications.Where(n => n.PersonId == teacher && n.Delivery == DeliveryChoice.DailyDigest).ToListAsync());
+        for (var i = 0; i < 50 && rows.Count(n => n.DigestedAtUtc is not null) < 3; i++)
+        {
+            await Task.Delay(100);
+            rows = await app.DbAsync(db => db.Notifications.Where(n => n.PersonId == teacher && n.Delivery == DeliveryChoice.DailyDigest).ToListAsync());
+        }
         Assert.Equal(3, rows.Count(n => n.DigestedAtUtc == Morning.UtcDateTime));
         Assert.Equal(EmailDropReason.NoLongerRelevant, rows.Single(n => n.OccasionKey.StartsWith("stale:")).DropReason);
 
