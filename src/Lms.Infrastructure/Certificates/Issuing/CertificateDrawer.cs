@@ -16,8 +16,14 @@ namespace Lms.Infrastructure.Certificates.Issuing;
 /// is skipped, and if two runs draw the same one at once, the second's file is deleted instead of replacing the first.
 /// </summary>
 public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer renderer, IFileStore files,
-    IOptions<PublicAddressOptions> address, IEnumerable<INotifier> notifiers, ReminderSettingsStore settings)
+    IOptions<PublicAddressOptions> address, IEnumerable<INotifier> notifiers, ReminderSettingsStore settings) : IDisposable
 {
+    /// <summary>
+    /// Templates prepared by this drawer (its job's scope), by id and last edit: a batch draws chunk after chunk from one
+    /// template, and preparing one decodes its background (~0.6 s of CPU for a 300-dpi A4 picture) — once, not per chunk.
+    /// </summary>
+    private readonly Dictionary<(Guid Id, DateTime UpdatedAtUtc), PreparedCertificateTemplate> prepared = [];
+
     /// <summary>PDFs drawn at once: drawing is CPU work, storing is I/O; a few more than the cores keeps both busy.</summary>
     private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount + 1);
 
@@ -31,14 +37,12 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
         var drawn = 0;
         foreach (var group in pending.GroupBy(c => c.TemplateId))
         {
-            var template = await db.CertificateTemplates.AsNoTracking().FirstAsync(t => t.Id == group.Key, ct);
-            var images = await files.LoadCertificateImagesAsync(template, ct);
-            using var prepared = renderer.Prepare(template, images.Background, images.ByKey);
+            var template = await PreparedAsync(group.Key, ct);
             var results = new ConcurrentBag<(Guid Id, string Key)>();
             await Parallel.ForEachAsync(group, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
                 async (c, token) =>
                 {
-                    var pdf = renderer.RenderPdf(prepared, c.Content(address.Value.VerificationUrl(c.VerificationCode)));
+                    var pdf = renderer.RenderPdf(template, c.Content(address.Value.VerificationUrl(c.VerificationCode)));
                     using var stream = new MemoryStream(pdf, writable: false);
                     var stored = await files.SaveAsync(stream, "application/pdf", token);
                     results.Add((c.Id, stored.Key));
@@ -47,6 +51,20 @@ public sealed class CertificateDrawer(LmsDbContext db, ICertificateRenderer rend
         }
         if (tell) await NotifyAsync(certificateIds, ct);
         return drawn;
+    }
+
+    private async Task<PreparedCertificateTemplate> PreparedAsync(Guid templateId, CancellationToken ct)
+    {
+        var template = await db.CertificateTemplates.AsNoTracking().FirstAsync(t => t.Id == templateId, ct);
+        if (prepared.TryGetValue((template.Id, template.UpdatedAtUtc), out var ready)) return ready;
+        var images = await files.LoadCertificateImagesAsync(template, ct);
+        return prepared[(template.Id, template.UpdatedAtUtc)] = renderer.Prepare(template, images.Background, images.ByKey);
+    }
+
+    public void Dispose()
+    {
+        foreach (var p in prepared.Values) p.Dispose();
+        prepared.Clear();
     }
 
     private async Task<int> SaveKeysAsync(List<(Guid Id, string Key)> results, CancellationToken ct)
