@@ -3,6 +3,7 @@ using Lms.Domain.Certificates;
 using Lms.Domain.Courses;
 using Lms.Domain.Enrolments;
 using Lms.Domain.Notifications;
+using Lms.Domain.Plc;
 using Lms.Domain.Questions;
 using Lms.Domain.Quizzes;
 using Lms.Domain.Organisation;
@@ -41,6 +42,12 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<CertificateBatch> CertificateBatches => Set<CertificateBatch>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+    public DbSet<PlcGroup> PlcGroups => Set<PlcGroup>();
+    public DbSet<PlcMember> PlcMembers => Set<PlcMember>();
+    public DbSet<PlcMessage> PlcMessages => Set<PlcMessage>();
+    public DbSet<PlcReaction> PlcReactions => Set<PlcReaction>();
+    public DbSet<PlcMeeting> PlcMeetings => Set<PlcMeeting>();
+    public DbSet<Lms.Infrastructure.Plc.PlcSettingsRow> PlcSettings => Set<Lms.Infrastructure.Plc.PlcSettingsRow>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -67,6 +74,8 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes for searching PLC room history (pg_trgm is a trusted extension: the database owner may add it).
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(LmsDbContext).Assembly);
         // Identity's tables in the same snake_case style as ours.
         builder.Entity<LmsUser>().ToTable("users");
