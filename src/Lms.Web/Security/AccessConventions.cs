@@ -27,6 +27,11 @@ public static class AccessConventions
         c.AuthorizeFolder("/Design", Policies.CourseDesign);
         c.AuthorizeFolder("/Teach", Policies.Grading);
         c.AuthorizeFolder("/Reports", Policies.CourseReports);
+        // PLC: every signed-in person reaches /Plc (their groups, rooms and logbooks; membership is checked per group);
+        // managing groups, approving meetings and the hours reports are for those who oversee PLC.
+        c.AuthorizeFolder("/Plc/Groups", Policies.PlcOversight);
+        c.AuthorizeFolder("/Plc/Approvals", Policies.PlcOversight);
+        c.AuthorizeFolder("/Plc/Reports", Policies.PlcOversight);
 
         foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword" })
             c.AddPageApplicationModelConvention(page,
@@ -44,6 +49,12 @@ public static class Policies
     /// <summary>Course reports: trainers, designers and administrators (everyone), school directors (their school).</summary>
     public const string CourseReports = "CourseReports";
 
+    /// <summary>
+    /// Overseeing PLC: administrators and supervisors (every group), school directors (their own school's groups — the
+    /// pages narrow it further by school).
+    /// </summary>
+    public const string PlcOversight = "PlcOversight";
+
     public static IServiceCollection AddLmsAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -51,7 +62,8 @@ public static class Policies
             .AddPolicy(CourseDesign, p => p.RequireRole(SystemRole.CourseDesigner, SystemRole.Administrator))
             .AddPolicy(Grading, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator))
             .AddPolicy(CourseReports, p => p.RequireRole(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator,
-                SystemRole.SchoolDirector));
+                SystemRole.SchoolDirector))
+            .AddPolicy(PlcOversight, p => p.RequireRole(SystemRole.Administrator, SystemRole.Supervisor, SystemRole.SchoolDirector));
         return services;
     }
 }
