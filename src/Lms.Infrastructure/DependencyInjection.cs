@@ -7,6 +7,7 @@ using Lms.Infrastructure.Jobs;
 using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
+using Lms.Infrastructure.Realtime;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +98,7 @@ public static class DependencyInjection
         services.AddScoped<Feeds.CalendarFeeds>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
+        services.AddRedis(config);
         return services;
     }
 }

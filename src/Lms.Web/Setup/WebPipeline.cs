@@ -39,7 +39,7 @@ public static class WebPipeline
 
     public static void MapWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapHub<Notifications.NotificationHub>(Notifications.NotificationHub.Path);
         app.MapCalendarFeed();
