@@ -29,6 +29,10 @@ public static class WebServices
         services.AddSignalR().AddRedisBackplane(config);
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, Notifications.PersonIdUserIdProvider>();
         services.AddSingleton<Lms.Infrastructure.Notifications.INotificationPush, Notifications.HubNotificationPush>();
+        services.AddSingleton<Plc.PlcRoomBroadcaster>();
+        services.AddScoped<Plc.PlcMentions>();
+        services.AddSingleton<Plc.PlcConnectionRegistry>();
+        services.AddHostedService<Plc.PlcPresenceHeartbeat>();
 
         services.AddRazorPages(o => AccessConventions.Apply(o.Conventions))
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new IsoDateBinderProvider()))
