@@ -79,7 +79,8 @@ public sealed class RoomClient(Teacher teacher, string baseUrl, string hubPath, 
             }]);
             var ackMs = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
             var r = (JsonElement)result!;
-            if (TryGet(r, "sequence", out var s) && s.ValueKind == JsonValueKind.Number)
+            if (TryGet(r, "ok", out var accepted) && accepted.ValueKind == JsonValueKind.True
+                && TryGet(r, "sequence", out var s) && s.ValueKind == JsonValueKind.Number)
             {
                 ledger.Acked[id] = s.GetInt64();
                 if (measured) ledger.Ack.Add(ackMs);
