@@ -55,6 +55,7 @@ REDIS_PIDFILE=""
 REDIS_ADDRESS=""
 plc_cleanup() {
   local rc=$?
+  set +e   # a failing step here must not skip the rest (and "(exit $rc)" below must not end the trap)
   if [ -n "$REDIS_PIDFILE" ] && [ -f "$REDIS_PIDFILE" ]; then kill "$(cat "$REDIS_PIDFILE")" 2>/dev/null || true; fi
   (exit $rc); bench_cleanup
 }
