@@ -167,7 +167,9 @@ met() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "") print "n/a"; el
   echo
   echo "| target (issue 7) | measured | met |"
   echo "| --- | --- | --- |"
-  echo "| 1,000 messages/s persisted and delivered for 60 s (${TEACHERS} clients, ${GROUPS_N} rooms) | ${MSGS:-n/a} messages/s for ${SECONDS_MEASURED} s | $(met "${MSGS:-}" 975 ">=") |"
+  OFFERED=$(awk -v t="$TEACHERS" -v r="$RATE" 'BEGIN { printf "%d", t * r }')
+  TRIAL=""; [ "$OFFERED" -lt 1000 ] || [ "$SECONDS_MEASURED" -lt 60 ] && TRIAL=" — trial: $OFFERED offered"
+  echo "| 1,000 messages/s persisted and delivered for 60 s (${TEACHERS} clients, ${GROUPS_N} rooms$TRIAL) | ${MSGS:-n/a} messages/s for ${SECONDS_MEASURED} s | $( [ -n "$TRIAL" ] && echo "n/a (trial; kept up: $(met "${MSGS:-}" $((OFFERED * 975 / 1000)) ">="))" || met "${MSGS:-}" 975 ">=") |"
   echo "| p99 delivery latency < 25 ms | ${P99:-n/a} ms | $(met "${P99:-}" 25 "<") |"
   echo "| 0 lost, 0 duplicated | ${LOST:-n/a} lost, ${DOUBLED:-n/a} duplicated | $( [ "${LOST:-x}" = 0 ] && [ "${DOUBLED:-x}" = 0 ] && echo yes || echo "**no**") |"
   echo "| every member gets its room's messages in sequence order | ${OOO:-n/a} arrivals after a higher number (the page sorts by number) | $(met "${OOO:-}" 0 "=") |"
