@@ -219,7 +219,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (close) { close.hidden = !state.isOpen; reopen.hidden = state.isOpen; }
   };
 
-  const setStatus = (text) => { statusEl.textContent = text; };
+  // data-live mirrors the connection for tests and styles: connecting, connected, reconnecting, removed.
+  const setStatus = (text, live) => { statusEl.textContent = text; root.dataset.live = live; };
 
   // ---------- connection ----------
   const connection = new window.signalR.HubConnectionBuilder()
@@ -253,6 +254,7 @@ document.addEventListener('DOMContentLoaded', () => {
   connection.on('RemovedFromRoom', (g) => {
     if (g !== groupId) return;
     state.removed = true;
+    root.dataset.live = 'removed';
     $('[data-plc-removed]').hidden = false;
     outbox = []; saveOutbox(outbox);
     for (const p of list.querySelectorAll('li.pending')) p.remove();
@@ -312,15 +314,15 @@ document.addEventListener('DOMContentLoaded', () => {
   };
 
   const onConnected = async () => {
-    setStatus(T.connected);
     if (!state.joined) { await firstLoad(); state.joined = true; } else await catchUp();
+    setStatus(T.connected, 'connected');
     await flushOutbox();
   };
 
-  connection.onreconnecting(() => setStatus(T.reconnecting));
+  connection.onreconnecting(() => setStatus(T.reconnecting, 'reconnecting'));
   connection.onreconnected(() => onConnected().catch(() => {}));
   // A server restart can end the connection for good (reconnect refused while it was down): start again, forever.
-  connection.onclose(() => { if (!state.removed) { setStatus(T.reconnecting); setTimeout(start, 2000); } });
+  connection.onclose(() => { if (!state.removed) { setStatus(T.reconnecting, 'reconnecting'); setTimeout(start, 2000); } });
 
   let delay = 1000;
   async function start() {
@@ -330,7 +332,7 @@ document.addEventListener('DOMContentLoaded', () => {
       delay = 1000;
       await onConnected();
     } catch {
-      setStatus(T.reconnecting);
+      setStatus(T.reconnecting, 'reconnecting');
       delay = Math.min(30000, delay * 2);
       if (connection.state === window.signalR.HubConnectionState.Disconnected) setTimeout(start, delay);
     }
@@ -513,6 +515,6 @@ document.addEventListener('DOMContentLoaded', () => {
 
   // Messages left unsent by an earlier visit show as pending at once, before the connection is up.
   for (const item of outbox) renderPending(item);
-  setStatus(T.connecting);
+  setStatus(T.connecting, 'connecting');
   start();
 });
