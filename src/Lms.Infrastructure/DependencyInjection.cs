@@ -113,5 +113,6 @@ public static class DependencyInjection
         services.AddSingleton<Plc.PlcPresence>();
         services.AddSingleton<Plc.PlcRoomActions>();
         services.AddSingleton<Plc.PlcAttachmentUploads>();
+        services.AddScoped<Plc.PlcMembership>();
     }
 }

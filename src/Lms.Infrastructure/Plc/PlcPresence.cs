@@ -60,14 +60,18 @@ public sealed class PlcPresence(PlcConnections connections, TimeProvider clock)
     public async Task RefreshAsync(IReadOnlyCollection<string> connectionIds, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("""
-            UPDATE plc_room_connections SET expires_at_utc = $2 WHERE connection_id = ANY($1);
-            DELETE FROM plc_room_connections WHERE expires_at_utc < $3;
-            """, connection);
-        command.Parameters.Add(new() { Value = connectionIds.ToArray() });
-        command.Parameters.Add(new() { Value = Now() + Lifetime });
-        command.Parameters.Add(new() { Value = Now() });
-        await command.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new("UPDATE plc_room_connections SET expires_at_utc = $2 WHERE connection_id = ANY($1)")
+                {
+                    Parameters = { new() { Value = connectionIds.ToArray() }, new() { Value = Now() + Lifetime } },
+                },
+                new("DELETE FROM plc_room_connections WHERE expires_at_utc < $1") { Parameters = { new() { Value = Now() } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<List<Guid>> OnlineAsync(Guid groupId, CancellationToken ct)

@@ -76,6 +76,7 @@ public sealed class PlcHub(
     /// <summary>The page closes the room (navigating within the site): others see the person go offline.</summary>
     public async Task LeaveRoom(Guid groupId)
     {
+        await RequireAccessAsync(groupId);
         if (await presence.LeaveAsync(Context.ConnectionId, groupId, Aborted) is { Count: > 0 })
             await room.PresenceAsync(groupId, Aborted);
     }

@@ -31,6 +31,7 @@ public static class WebServices
         services.AddSingleton<Lms.Infrastructure.Notifications.INotificationPush, Notifications.HubNotificationPush>();
         services.AddSingleton<Plc.PlcRoomBroadcaster>();
         services.AddScoped<Plc.PlcMentions>();
+        services.AddScoped<Plc.PlcMemberChanges>();
         services.AddSingleton<Plc.PlcConnectionRegistry>();
         services.AddHostedService<Plc.PlcPresenceHeartbeat>();
 
