@@ -2,7 +2,6 @@ using Lms.Domain.Organisation;
 using Lms.Web.Plc;
 using Lms.Web.Tests.Plc;
 using Lms.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Web.Tests.ScaleOut;
@@ -76,15 +75,9 @@ public sealed class PlcRoomsAcrossInstancesTests(TwoInstances instances) : IClas
         Assert.True((await roomA.SendAsync(group, "ก่อนออกจากกลุ่ม")).Ok);
         await roomB.WaitUntilAsync(r => r.Received.Count == 1, "the message before the removal");
 
-        // Removed through instance A (as the group's page there would), told through A's hub context.
-        await instances.A.ScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Lms.Infrastructure.Persistence.LmsDbContext>();
-            var g = await db.PlcGroups.Include(x => x.Members).SingleAsync(x => x.Id == group);
-            g.RemoveMember(member.Id, DateTime.UtcNow);
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<PlcRoomBroadcaster>().MemberRemovedAsync(group, member.Id, CancellationToken.None);
-        });
+        // Removed on instance A, as the group page there does it (stored, then told through A's hub context).
+        await instances.A.ScopeAsync(sp =>
+            sp.GetRequiredService<PlcMemberChanges>().RemoveAsync(group, member.Id, CancellationToken.None));
         await roomB.WaitUntilAsync(r => r.RemovedFrom.Contains(group), "that they were removed from the room");
 
         Assert.True((await roomA.SendAsync(group, "หลังออกจากกลุ่ม")).Ok);
