@@ -2,6 +2,7 @@ using Lms.Domain.Organisation;
 using Lms.Web.Plc;
 using Lms.Web.Tests.Plc;
 using Lms.Web.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Web.Tests.ScaleOut;
@@ -85,5 +86,25 @@ public sealed class PlcRoomsAcrossInstancesTests(TwoInstances instances) : IClas
         var refused = await roomB.SendAsync(group, "ยังส่งได้ไหม");
         Assert.False(refused.Ok);
         Assert.Equal("plc.not_member", refused.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Who_is_online_and_who_is_typing_show_on_the_other_instance()
+    {
+        var (somchai, onA) = await TeacherOnAsync(instances.A);
+        var (malee, onB) = await TeacherOnAsync(instances.B);
+        using var _ = onA;
+        using var __ = onB;
+        var group = await instances.A.NewGroupAsync(somchai, malee);
+        await using var roomA = await OpenRoomAsync(onA, somchai);
+        await roomA.JoinAsync(group);
+        await using var roomB = await OpenRoomAsync(onB, malee);
+        var joined = await roomB.JoinAsync(group);
+        Assert.Contains(somchai.Id, joined.OnlineIds); // presence is in PostgreSQL, not in one instance's memory
+
+        await roomA.WaitUntilAsync(r => r.Presence.Any(p => p.Group == group && p.Online.Contains(malee.Id)),
+            "Malee, connected to the other instance, online");
+        await roomB.Connection.InvokeAsync("Typing", group);
+        await roomA.WaitUntilAsync(r => r.TypingSignals.Contains((group, malee.Id)), "Malee typing");
     }
 }
