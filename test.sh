@@ -2,9 +2,9 @@
 # Build the solution and run every test project under tests/, against a private PostgreSQL.
 #
 # Installs what the tests need when it is missing (Debian's chromium for the Playwright tests, nodejs and npm
-# for the web app's build (it installs the SignalR browser client from npm), Azurite
-# from npm into .tools/azurite), starts a throw-away PostgreSQL cluster and Azurite (the Azure Blob Storage
-# emulator) in /tmp on free ports, builds Lms.sln in Release, runs
+# for the web app's build (it installs the SignalR browser client from npm), Debian's redis-server, Azurite
+# from npm into .tools/azurite), starts a throw-away PostgreSQL cluster, Azurite (the Azure Blob Storage
+# emulator) and Redis in /tmp on free ports, builds Lms.sln in Release, runs
 # each test project (a failing project does not stop the others) and ends with one line:
 #   N passed, N failed[, N skipped]
 # Exit status: non-zero if any test failed, a project crashed or produced no results, the build
@@ -13,6 +13,7 @@
 # Exported for the tests:
 #   LMS_TEST_PG     Npgsql connection string of the private cluster (role lms may create databases)
 #   LMS_TEST_AZURITE  Azure Storage connection string of the private Azurite (blob service only)
+#   LMS_TEST_REDIS  host:port of the private Redis (the two-instance SignalR backplane tests)
 #   LMS_CHROMIUM    path of the chromium binary for Playwright
 #   LMS_REPO_ROOT   this folder (the E2E tests start the web app from here)
 # Knobs: TEST_VERBOSITY (console logger verbosity, default minimal), LMS_TEST_HANG_TIMEOUT (a single
@@ -63,9 +64,11 @@ fi
 TMP=$(mktemp -d /tmp/lms-test.XXXXXX)
 chmod 755 "$TMP"   # the cluster runs as user postgres, which must reach $TMP/pg
 AZURITE_PID=""
+REDIS_PIDFILE=""
 cleanup() {
   trap - EXIT INT TERM HUP
   scripts/pg.sh stop "$TMP/pg" >/dev/null 2>&1 || true
+  stop_redis
   if [ -n "$AZURITE_PID" ]; then
     kill "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
@@ -127,6 +130,45 @@ start_azurite() {
 if ! start_azurite; then
   echo "test.sh: WARNING: could not start Azurite; the Azure Blob Storage tests will fail" >&2
   unset LMS_TEST_AZURITE
+fi
+
+# --- (b3) a private Redis for the scale-out tests ------------------------------------------------------
+# Two app instances in one test share SignalR (notifications, PLC rooms) through it. Debian's redis-server, run
+# here as a throw-away daemon on a free loopback port: nothing saved to disk, stopped in cleanup. Without it the
+# scale-out tests fail with a message saying so: they never skip.
+start_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt_install redis-server || return 1
+  fi
+  say "starting Redis"
+  local port i
+  port=$(scripts/pg.sh freeport) || return 1
+  mkdir -p "$TMP/redis"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --pidfile "$TMP/redis/redis.pid" --dir "$TMP/redis" --logfile "$TMP/redis/redis.log" || return 1
+  REDIS_PIDFILE=$TMP/redis/redis.pid
+  for i in $(seq 1 100); do
+    if [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; then
+      export LMS_TEST_REDIS="127.0.0.1:$port"
+      echo "Redis on $LMS_TEST_REDIS"
+      return 0
+    fi
+    sleep 0.1
+  done
+  cat "$TMP/redis/redis.log" >&2
+  return 1
+}
+stop_redis() {
+  [ -n "$REDIS_PIDFILE" ] && [ -f "$REDIS_PIDFILE" ] || return 0
+  local pid i
+  pid=$(cat "$REDIS_PIDFILE")
+  kill "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+if ! start_redis; then
+  echo "test.sh: WARNING: could not start Redis; the two-instance (scale-out) tests will fail" >&2
+  unset LMS_TEST_REDIS
 fi
 
 # --- (c) build --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ using Lms.Infrastructure.Jobs;
 using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
+using Lms.Infrastructure.Realtime;
 using Lms.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -95,8 +96,23 @@ public static class DependencyInjection
         services.AddNotifications(config);
         services.AddReminders(config);
         services.AddScoped<Feeds.CalendarFeeds>();
+        AddPlcRooms(services, connectionString);
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
+        services.AddRedis(config);
         return services;
+    }
+
+    /// <summary>PLC rooms: posting, reads, presence and room actions (singletons: each call opens its own connection).</summary>
+    private static void AddPlcRooms(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(new Plc.PlcConnections(connectionString));
+        services.AddSingleton<ChatMarkdown>();
+        services.AddSingleton<Plc.PlcMessageStore>();
+        services.AddSingleton<Plc.PlcRoomQueries>();
+        services.AddSingleton<Plc.PlcPresence>();
+        services.AddSingleton<Plc.PlcRoomActions>();
+        services.AddSingleton<Plc.PlcAttachmentUploads>();
+        services.AddScoped<Plc.PlcMembership>();
     }
 }

@@ -31,6 +31,8 @@ public static class DeliveryDefaults
         NotificationKind.PlcMeetingTomorrow => DeliveryChoice.EmailToo,
         NotificationKind.NoProgress => DeliveryChoice.DailyDigest,
         NotificationKind.CourseCompleted => DeliveryChoice.InAppOnly,
+        // The room is a conversation: the bell shows a mention at once; e-mail for every @ would be noise.
+        NotificationKind.PlcMention => DeliveryChoice.InAppOnly,
         _ => DeliveryChoice.InAppOnly,
     };
 }

@@ -13,4 +13,6 @@ public enum NotificationKind
     CertificateIssued = 5,
     PlcMeetingTomorrow = 6,
     CourseCompleted = 7,
+    /// <summary>Someone named the person with @ in a PLC room (one per message: the occasion is the message id).</summary>
+    PlcMention = 8,
 }

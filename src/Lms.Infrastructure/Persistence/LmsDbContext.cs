@@ -47,6 +47,8 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     public DbSet<PlcMessage> PlcMessages => Set<PlcMessage>();
     public DbSet<PlcReaction> PlcReactions => Set<PlcReaction>();
     public DbSet<PlcMeeting> PlcMeetings => Set<PlcMeeting>();
+    public DbSet<Lms.Infrastructure.Plc.PlcUpload> PlcUploads => Set<Lms.Infrastructure.Plc.PlcUpload>();
+    public DbSet<Lms.Infrastructure.Plc.PlcRoomConnection> PlcRoomConnections => Set<Lms.Infrastructure.Plc.PlcRoomConnection>();
     public DbSet<Lms.Infrastructure.Plc.PlcSettingsRow> PlcSettings => Set<Lms.Infrastructure.Plc.PlcSettingsRow>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies survive restarts and scale-out.</summary>

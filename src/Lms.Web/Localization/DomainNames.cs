@@ -166,7 +166,17 @@ public static class DomainNames
         Lms.Domain.Notifications.NotificationKind.CertificateIssued => "A certificate was issued",
         Lms.Domain.Notifications.NotificationKind.PlcMeetingTomorrow => "A PLC meeting tomorrow",
         Lms.Domain.Notifications.NotificationKind.CourseCompleted => "A course was completed",
+        Lms.Domain.Notifications.NotificationKind.PlcMention => "Someone mentioned me in a PLC room",
         _ => k.ToString(),
+    };
+
+    public static string Of(Lms.Domain.Plc.PlcRole r) => r switch
+    {
+        Lms.Domain.Plc.PlcRole.Facilitator => "Facilitator",
+        Lms.Domain.Plc.PlcRole.Member => "Member",
+        Lms.Domain.Plc.PlcRole.Mentor => "Mentor / expert",
+        Lms.Domain.Plc.PlcRole.Recorder => "Recorder",
+        _ => r.ToString(),
     };
 
     public static string Of(Lms.Domain.Notifications.DeliveryChoice c) => c switch

@@ -22,6 +22,8 @@ public static class NavMenu
         new("/Learn", "My learning"),
         new("/Learn/Catalogue", "Course catalogue"),
         new("/Learn/Certificates", "My certificates"),
+        new("/Plc", "PLC"),
+        new("/Plc/Groups", "PLC groups", SystemRole.Administrator, SystemRole.Supervisor, SystemRole.SchoolDirector),
         new("/Design/Courses", "Course authoring", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Design/Questions", "Question bank", SystemRole.CourseDesigner, SystemRole.Administrator),
         new("/Design/Certificates", "Certificate templates", SystemRole.CourseDesigner, SystemRole.Administrator),

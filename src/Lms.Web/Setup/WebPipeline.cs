@@ -39,9 +39,10 @@ public static class WebPipeline
 
     public static void MapWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapHub<Notifications.NotificationHub>(Notifications.NotificationHub.Path);
+        app.MapHub<Plc.PlcHub>(Plc.PlcHub.Path);
         app.MapCalendarFeed();
         // Hangfire's own dashboard (queues, retries, recurring jobs) for administrators only. The policy is
         // checked by ASP.NET Core's authorisation before the dashboard sees the request.

@@ -1,4 +1,5 @@
 using Lms.Infrastructure.Auditing;
+using Lms.Infrastructure.Realtime;
 using Lms.Web.Localization;
 using Lms.Web.Security;
 
@@ -24,9 +25,15 @@ public static class WebServices
         services.AddLmsLocalization(cookies);
         services.AddLmsRateLimiting(config);
         services.AddLmsAuthorization();
-        services.AddSignalR();
+        // With Redis:Connection set, every hub shares users and groups across app instances (Redis backplane).
+        services.AddSignalR().AddRedisBackplane(config);
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, Notifications.PersonIdUserIdProvider>();
         services.AddSingleton<Lms.Infrastructure.Notifications.INotificationPush, Notifications.HubNotificationPush>();
+        services.AddSingleton<Plc.PlcRoomBroadcaster>();
+        services.AddScoped<Plc.PlcMentions>();
+        services.AddScoped<Plc.PlcMemberChanges>();
+        services.AddSingleton<Plc.PlcConnectionRegistry>();
+        services.AddHostedService<Plc.PlcPresenceHeartbeat>();
 
         services.AddRazorPages(o => AccessConventions.Apply(o.Conventions))
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new IsoDateBinderProvider()))

@@ -25,6 +25,7 @@ public static class AuthorizationMatrix
     private static readonly Audience Reporters =
         Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator, SystemRole.SchoolDirector);
     private static readonly Audience Graders = Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator);
+    private static readonly Audience PlcOverseers = Audience.Only(SystemRole.Administrator, SystemRole.Supervisor, SystemRole.SchoolDirector);
 
     public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
         new Dictionary<string, (string, Audience)>
@@ -63,6 +64,13 @@ public static class AuthorizationMatrix
             ["/Learn/Attempt/Summary"] = ($"/Learn/Attempt/{UnknownId}/Summary", Audience.SignedIn),
             ["/Learn/Attempt/Review"] = ($"/Learn/Attempt/{UnknownId}/Review", Audience.SignedIn),
             ["/QuestionFiles/Index"] = ($"/QuestionFiles/{UnknownId}/1/image.png", Audience.SignedIn),
+            // PLC: everyone reaches their own groups; a room and its files answer 404 to anyone not a member (PlcRoomPageTests)
+            ["/Plc/Index"] = ("/Plc", Audience.SignedIn),
+            ["/Plc/Room"] = ($"/Plc/Room/{UnknownId}", Audience.SignedIn),
+            ["/Plc/Files"] = ($"/plc/files/{UnknownId}/0", Audience.SignedIn),
+            // Managing groups: administrators and supervisors (all), directors (their school's; others answer 404, PlcGroupPagesTests)
+            ["/Plc/Groups/Index"] = ("/Plc/Groups", PlcOverseers),
+            ["/Plc/Groups/Edit"] = ("/Plc/Groups/Edit", PlcOverseers),
             // Course designers (and administrators standing in for them)
             ["/Design/Courses/Index"] = ("/Design/Courses", Designers),
             ["/Design/Courses/Edit"] = ("/Design/Courses/Edit", Designers),
@@ -118,6 +126,8 @@ public static class AuthorizationMatrix
         // The live bell's hub: connecting starts with this request (the SignalR client sends no antiforgery token;
         // the SameSite session cookie is not sent with another site's requests).
         ["POST /hubs/notifications/negotiate?negotiateVersion=1"] = Audience.SignedIn,
+        // The PLC rooms' hub: any signed-in person connects; every method then checks membership (PlcHubMethods).
+        ["POST /hubs/plc/negotiate?negotiateVersion=1"] = Audience.SignedIn,
         ["/admin/jobs"] = Audience.Only(SystemRole.Administrator),
         ["/admin/jobs/recurring"] = Audience.Only(SystemRole.Administrator),
     };
@@ -131,4 +141,32 @@ public static class AuthorizationMatrix
         "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
         "/calendar/not-a-token.ics",
     ];
+
+    /// <summary>
+    /// Every method of the PLC hub and who in a room may call it: members (any role but facilitator), facilitators,
+    /// strangers (signed in, never in the group) and removed members. Checked by PlcHubMatrixTests, which fails when the
+    /// hub has a method not listed here. Anyone else is refused (a HubException, or a result with ErrorCode).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, RoomCaller[]> PlcHubMethods = new Dictionary<string, RoomCaller[]>
+    {
+        ["JoinRoom"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["LeaveRoom"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["SendMessage"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["LoadOlder"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["Search"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["MarkRead"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["Typing"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["React"] = [RoomCaller.Member, RoomCaller.Facilitator],
+        ["Hide"] = [RoomCaller.Facilitator],
+        ["Unhide"] = [RoomCaller.Facilitator],
+        ["Pin"] = [RoomCaller.Facilitator],
+        ["Unpin"] = [RoomCaller.Facilitator],
+        ["Mute"] = [RoomCaller.Facilitator],
+        ["Unmute"] = [RoomCaller.Facilitator],
+        ["CloseRoom"] = [RoomCaller.Facilitator],
+        ["ReopenRoom"] = [RoomCaller.Facilitator],
+    };
 }
+
+/// <summary>Who calls a PLC hub method, as far as the room is concerned.</summary>
+public enum RoomCaller { Member, Facilitator, Stranger, Removed }

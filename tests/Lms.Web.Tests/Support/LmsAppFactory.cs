@@ -16,6 +16,7 @@ public class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "Demo@2569";
     private string? database;
+    private bool sharesDatabase;
     private readonly Dictionary<string, string?> settings = new();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
@@ -29,8 +30,16 @@ public class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>
+    /// Another app instance on the same database as <paramref name="first"/> (the scale-out tests run two, as two
+    /// servers behind a load balancer do). The first one owns the database and drops it.
+    /// </summary>
+    public static LmsAppFactory SharingDatabaseWith(LmsAppFactory first) =>
+        new() { ConnectionString = first.ConnectionString, sharesDatabase = true };
+
     public async Task InitializeAsync()
     {
+        if (sharesDatabase) return;
         database = await TestPostgres.CreateDatabaseAsync(PrepareTemplateAsync);
         ConnectionString = TestPostgres.ConnectionStringFor(database);
     }

@@ -2218,6 +2218,37 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.ToTable("certificate_serial_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Infrastructure.Plc.PlcRoomConnection", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("ConnectionId", "GroupId")
+                        .HasName("pk_plc_room_connections");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_plc_room_connections_person_id");
+
+                    b.HasIndex("GroupId", "ExpiresAtUtc")
+                        .HasDatabaseName("ix_plc_room_connections_group_id_expires_at_utc");
+
+                    b.ToTable("plc_room_connections", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Infrastructure.Plc.PlcSettingsRow", b =>
                 {
                     b.Property<int>("Id")
@@ -2250,6 +2281,58 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_plc_settings_single_row", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Plc.PlcUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plc_uploads");
+
+                    b.HasIndex("UploadedBy")
+                        .HasDatabaseName("ix_plc_uploads_uploaded_by");
+
+                    b.HasIndex("GroupId", "UploadedBy")
+                        .HasDatabaseName("ix_plc_uploads_group_id_uploaded_by");
+
+                    b.ToTable("plc_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2779,6 +2862,40 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sent_reminders_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Plc.PlcRoomConnection", b =>
+                {
+                    b.HasOne("Lms.Domain.Plc.PlcGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plc_room_connections_plc_groups_group_id");
+
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plc_room_connections_people_person_id");
+                });
+
+            modelBuilder.Entity("Lms.Infrastructure.Plc.PlcUpload", b =>
+                {
+                    b.HasOne("Lms.Domain.Plc.PlcGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plc_uploads_plc_groups_group_id");
+
+                    b.HasOne("Lms.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plc_uploads_people_uploaded_by");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -66,6 +66,15 @@ public static class PersonalDataExport
         var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
             .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
         // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
+        var plcGroups = await db.PlcMembers.AsNoTracking().Where(m => m.PersonId == personId)
+            .Join(db.PlcGroups, m => m.GroupId, g => g.Id, (m, g) => new
+            {
+                Group = g.Name, g.FiscalYear, Role = m.Role.ToString(), m.JoinedAtUtc, m.RemovedAtUtc, m.MutedUntilUtc, m.LastReadSequence,
+            }).ToListAsync(ct);
+        var plcMessages = await db.PlcMessages.AsNoTracking().Where(m => m.AuthorId == personId).OrderBy(m => m.SentAtUtc)
+            .Join(db.PlcGroups, m => m.GroupId, g => g.Id, (m, g) => new { Group = g.Name, Message = m }).ToListAsync(ct);
+        var plcReactions = await db.PlcReactions.AsNoTracking().Where(r => r.PersonId == personId)
+            .Select(r => new { r.MessageId, r.Emoji, r.CreatedAtUtc }).ToListAsync(ct);
         var calendarLink = await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.PersonId == personId)
             .Select(f => new { f.CreatedAtUtc }).FirstOrDefaultAsync(ct);
         return new
@@ -105,6 +114,13 @@ public static class PersonalDataExport
             NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
             RemindersSent = reminders,
             CalendarLink = calendarLink,
+            PlcGroups = plcGroups,
+            PlcMessages = plcMessages.Select(x => new
+            {
+                x.Group, x.Message.Sequence, x.Message.Body, x.Message.SentAtUtc, Files = x.Message.Attachments.Select(a => a.FileName),
+                x.Message.ReplyToId, x.Message.HiddenAtUtc,
+            }),
+            PlcReactions = plcReactions,
         };
     }
 }

@@ -217,9 +217,11 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         await db.SaveChangesAsync(ct);
         // Their notifications' texts (course names, grades…) and their notification choices go too.
         await Lms.Infrastructure.Notifications.NotificationErasure.EraseAsync(db, person.Id, clock.GetUtcNow().UtcDateTime, ct);
+        // Their PLC room messages' texts and files, reactions and pending uploads.
+        var plcFiles = await Lms.Infrastructure.Plc.PlcErasure.EraseAsync(db, person.Id, ct);
         await tx.CommitAsync(ct);
         // After the commit: a file deleted for a rolled-back erasure could not come back.
-        foreach (var file in certificateFiles) await files.DeleteAsync(file, ct);
+        foreach (var file in certificateFiles.Concat(plcFiles)) await files.DeleteAsync(file, ct);
         StatusMessage = l["The person's data has been erased."];
         return RedirectToPage(new { id = Id });
     }

@@ -1,0 +1,73 @@
+using AngleSharp;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using Markdig;
+
+namespace Lms.Infrastructure.Markdown;
+
+/// <summary>
+/// The "Markdown-lite" of PLC room messages: **bold**, *italic*, ~~struck~~, `code` and code blocks, links (written or
+/// bare addresses), lists, quotes and line breaks as typed. No headings, tables, pictures or raw HTML: a chat line is
+/// not a page. Like <see cref="MarkdownRenderer"/>, Markdig's output is never trusted: it goes through an allow-list
+/// sanitiser that keeps only the tags below and http(s)/mailto links (no javascript:, data: or other schemes).
+/// </summary>
+public sealed class ChatMarkdown
+{
+    private static readonly string[] Tags = ["p", "br", "strong", "em", "del", "code", "pre", "a", "ul", "ol", "li", "blockquote"];
+    private readonly MarkdownPipeline pipeline;
+    private readonly HtmlSanitizer sanitizer;
+
+    public ChatMarkdown()
+    {
+        pipeline = new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .DisableHeadings()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseSoftlineBreakAsHardlineBreak()
+            .Build();
+        sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(),
+            AllowDataAttributes = false,
+        }) { KeepChildNodes = true };
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (!SafeUrl.IsAllowed(e.SanitizedUrl, SafeUrl.Use.Link) || !SafeUrl.IsAllowed(e.OriginalUrl, SafeUrl.Use.Link)) e.SanitizedUrl = null;
+        };
+    }
+
+    /// <summary>Sanitised HTML, safe to insert as markup. Links leaving the site open in a new tab without a referrer.</summary>
+    public string ToSafeHtml(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        // A picture written as ![x](url) is dropped by the allow-list: pictures come as attachments, checked by content.
+        var html = Markdig.Markdown.ToHtml(text, pipeline);
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        var body = document.Body!;
+        body.InnerHtml = html;
+        sanitizer.SanitizeDom(document, body);
+        foreach (var a in body.QuerySelectorAll("a").ToList())
+        {
+            var href = a.GetAttribute("href");
+            if (string.IsNullOrEmpty(href))
+            {
+                // A link whose address was refused stays as its words.
+                a.Replace([.. a.ChildNodes]);
+                continue;
+            }
+            if (SafeUrl.IsAbsolute(href))
+            {
+                a.SetAttribute("rel", "noopener noreferrer nofollow");
+                a.SetAttribute("target", "_blank");
+            }
+        }
+        return body.InnerHtml.Trim();
+    }
+}
