@@ -95,6 +95,9 @@ public static class DependencyInjection
         services.AddNotifications(config);
         services.AddReminders(config);
         services.AddScoped<Feeds.CalendarFeeds>();
+        services.AddScoped<Plc.PlcSettingsStore>();
+        services.AddScoped<Plc.PlcHoursQueries>();
+        services.AddScoped<DemoPlcSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         return services;

@@ -13,4 +13,6 @@ public enum NotificationKind
     CertificateIssued = 5,
     PlcMeetingTomorrow = 6,
     CourseCompleted = 7,
+    /// <summary>A director or supervisor approved a PLC meeting record, or returned it with a note (to its recorder).</summary>
+    PlcMeetingDecided = 8,
 }

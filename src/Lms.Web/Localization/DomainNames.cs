@@ -166,6 +166,7 @@ public static class DomainNames
         Lms.Domain.Notifications.NotificationKind.CertificateIssued => "A certificate was issued",
         Lms.Domain.Notifications.NotificationKind.PlcMeetingTomorrow => "A PLC meeting tomorrow",
         Lms.Domain.Notifications.NotificationKind.CourseCompleted => "A course was completed",
+        Lms.Domain.Notifications.NotificationKind.PlcMeetingDecided => "A PLC meeting record was approved or returned",
         _ => k.ToString(),
     };
 

@@ -103,6 +103,7 @@ internal sealed class PlcMeetingConfiguration : IEntityTypeConfiguration<PlcMeet
         b.Ignore(x => x.Hours);
         b.Ignore(x => x.IsEditable);
         b.Ignore(x => x.CountsHours);
+        b.Ignore(x => x.EndsAtUtc);
     }
 }
 

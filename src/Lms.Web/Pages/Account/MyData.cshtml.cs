@@ -14,7 +14,7 @@ namespace Lms.Web.Pages.Account;
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
 /// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers,
 /// certificates, notifications and the choices of how they arrive, the reminders sent and whether a calendar link exists
-/// (later: PLC hours).
+/// and PLC: memberships, meetings attended with their hours, meetings recorded and the room messages they wrote.
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -66,6 +66,7 @@ public static class PersonalDataExport
         var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
             .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
         // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
+        var plc = await Lms.Infrastructure.Plc.PlcPersonalData.ExportAsync(db, new Lms.Infrastructure.Plc.PlcHoursQueries(db), personId, ct);
         var calendarLink = await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.PersonId == personId)
             .Select(f => new { f.CreatedAtUtc }).FirstOrDefaultAsync(ct);
         return new
@@ -105,6 +106,7 @@ public static class PersonalDataExport
             NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
             RemindersSent = reminders,
             CalendarLink = calendarLink,
+            Plc = plc,
         };
     }
 }

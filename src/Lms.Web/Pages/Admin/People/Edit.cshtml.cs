@@ -192,6 +192,23 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         return RedirectToPage(new { id = Id });
     }
 
+    /// <summary>
+    /// PDPA right of access on a person's behalf (a request made on paper): the same JSON as their own "my data", PLC
+    /// memberships, meetings and messages included.
+    /// </summary>
+    public async Task<IActionResult> OnGetPersonalDataAsync(CancellationToken ct)
+    {
+        if (Id is not { } id) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var export = await PersonalDataExport.BuildAsync(db, id, now, ct);
+        if (export is null) return NotFound();
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return File(json, "application/json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"person-data-{id:N}-{now:yyyyMMdd}.json"));
+    }
+
     /// <summary>PDPA erasure: names, e-mail and password go; counts in reports stay correct.</summary>
     public async Task<IActionResult> OnPostAnonymiseAsync(CancellationToken ct)
     {
@@ -217,9 +234,11 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         await db.SaveChangesAsync(ct);
         // Their notifications' texts (course names, grades…) and their notification choices go too.
         await Lms.Infrastructure.Notifications.NotificationErasure.EraseAsync(db, person.Id, clock.GetUtcNow().UtcDateTime, ct);
+        // Their PLC room messages lose their text and attachments; memberships and attendance stay (the logbook's counts).
+        var plcFiles = await Lms.Infrastructure.Plc.PlcPersonalData.EraseAsync(db, person.Id, ct);
         await tx.CommitAsync(ct);
         // After the commit: a file deleted for a rolled-back erasure could not come back.
-        foreach (var file in certificateFiles) await files.DeleteAsync(file, ct);
+        foreach (var file in certificateFiles.Concat(plcFiles)) await files.DeleteAsync(file, ct);
         StatusMessage = l["The person's data has been erased."];
         return RedirectToPage(new { id = Id });
     }
