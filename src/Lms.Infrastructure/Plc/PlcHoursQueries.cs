@@ -28,7 +28,7 @@ public sealed class PlcHoursQueries(LmsDbContext db)
         WHERE m.attendee_ids @> ARRAY[$1]::uuid[] AND m.starts_at_utc >= $2 AND m.starts_at_utc < $3
         """;
 
-    // Teachers and assistant teachers are listed with 0 hours too (the report is also who has not started); anyone else
+    // Positions are stored by name. Teachers and assistant teachers are listed with 0 hours too (the report is also who has not started); anyone else
     // of a school appears once they attended a meeting.
     private static readonly string ReportSql = $"""
         WITH h AS (
@@ -47,7 +47,7 @@ public sealed class PlcHoursQueries(LmsDbContext db)
         JOIN schools s ON s.id = p.school_id
         LEFT JOIN h ON h.person_id = p.id
         WHERE ($1::uuid IS NULL OR p.school_id = $1) AND p.is_active
-          AND (p.position IN ({(int)Position.AssistantTeacher}, {(int)Position.Teacher}) OR h.person_id IS NOT NULL)
+          AND (p.position IN ('{nameof(Position.AssistantTeacher)}', '{nameof(Position.Teacher)}') OR h.person_id IS NOT NULL)
         ORDER BY s.code, p.first_name, p.last_name, p.id
         """;
 
@@ -61,12 +61,13 @@ public sealed class PlcHoursQueries(LmsDbContext db)
 
     /// <summary>Per person of one school (or of every school when <paramref name="schoolId"/> is null), by school code and name.</summary>
     public Task<List<PlcPersonHours>> ReportAsync(Guid? schoolId, FiscalYear year, CancellationToken ct) =>
-        ReadAsync(db, ReportSql, r => new PlcPersonHours(r.GetGuid(0), r.GetString(1), (Position)r.GetInt32(2), r.GetGuid(3),
+        ReadAsync(db, ReportSql, r => new PlcPersonHours(r.GetGuid(0), r.GetString(1), Enum.Parse<Position>(r.GetString(2)), r.GetGuid(3),
                 r.GetString(4), r.GetString(5), r.GetDecimal(6), r.GetDecimal(7), r.GetInt32(8)), ct,
             new Npgsql.NpgsqlParameter<Guid?> { TypedValue = schoolId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
             P(year.StartUtc), P(year.EndUtcExclusive));
 
     /// <summary>The meetings the person attended (any status), through the GIN index; compose filters on the result.</summary>
     public IQueryable<PlcMeeting> Attended(Guid personId) =>
-        db.PlcMeetings.FromSqlInterpolated($"SELECT * FROM plc_meetings WHERE attendee_ids @> ARRAY[{personId}]::uuid[]").AsNoTracking();
+        // xmin is a system column: "*" leaves it out, and the entity maps it as its row version.
+        db.PlcMeetings.FromSqlInterpolated($"SELECT m.*, m.xmin FROM plc_meetings m WHERE m.attendee_ids @> ARRAY[{personId}]::uuid[]").AsNoTracking();
 }
