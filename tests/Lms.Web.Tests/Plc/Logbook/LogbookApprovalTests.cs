@@ -163,7 +163,11 @@ public sealed class LogbookApprovalTests(LogbookApp app) : IClassFixture<Logbook
         var fields = LogbookSteps.Fields("", app.Today.AddDays(-1), 5, [teacher.Id, outsider.Id], time: "25:99", step: "");
         var response = await facilitator.Client.SubmitAsync($"/Plc/Logbook/{group}/Meeting", fields, handler: "Save");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = (await response.HtmlAsync()).Text("[data-testid=meeting-form]");
+        var redisplayed = await response.HtmlAsync();
+        var text = redisplayed.Text("[data-testid=meeting-form]");
+        // The new record's buttons post to the group's "new meeting" address (it has no address of its own yet).
+        Assert.Equal($"/Plc/Logbook/{group}/Meeting?handler=Submit", redisplayed.QuerySelector("[data-testid=submit-meeting]")!.GetAttribute("formaction"));
+        Assert.Equal($"/Plc/Logbook/{group}/Meeting?handler=Preview", redisplayed.QuerySelector("textarea[data-preview]")!.GetAttribute("data-preview-url"));
         foreach (var message in new[] { "กรุณากรอกหัวข้อการประชุม", "กรุณากรอกเวลาเริ่มประชุม เช่น 15:30", "การประชุมต้องใช้เวลา 15 ถึง 720 นาที",
                      "กรุณาเลือกขั้นตอนของวงจร PLC", "บันทึกเป็นผู้เข้าร่วมได้เฉพาะสมาชิกของกลุ่ม" })
             Assert.Contains(message, text);
