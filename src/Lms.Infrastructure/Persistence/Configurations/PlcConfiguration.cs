@@ -94,6 +94,9 @@ internal sealed class PlcMeetingConfiguration : IEntityTypeConfiguration<PlcMeet
         // A teacher's hours: approved meetings they attended (attendee_ids @> ARRAY[person]).
         b.HasIndex(x => x.AttendeeIds).HasMethod("gin");
         b.HasIndex(x => new { x.GroupId, x.StartsAtUtc });
+        // The office's hours report reads a fiscal year of every group; the reminder scan the planned meetings of the
+        // next two days.
+        b.HasIndex(x => x.StartsAtUtc);
         // The director's approval queue.
         b.HasIndex(x => x.Status).HasFilter($"status = {(int)PlcMeetingStatus.Submitted}").HasDatabaseName("ix_plc_meetings_submitted");
         b.HasOne<PlcGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);
