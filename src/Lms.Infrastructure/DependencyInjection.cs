@@ -97,6 +97,9 @@ public static class DependencyInjection
         services.AddReminders(config);
         services.AddScoped<Feeds.CalendarFeeds>();
         AddPlcRooms(services, connectionString);
+        services.AddScoped<Plc.PlcSettingsStore>();
+        services.AddScoped<Plc.PlcHoursQueries>();
+        services.AddScoped<DemoPlcSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LmsDbContext>("postgresql");
         services.AddRedis(config);

@@ -29,6 +29,8 @@ public static class DeliveryDefaults
         NotificationKind.EnrolmentDeadline => DeliveryChoice.EmailToo,
         NotificationKind.QuizClosing => DeliveryChoice.EmailToo,
         NotificationKind.PlcMeetingTomorrow => DeliveryChoice.EmailToo,
+        // A returned record waits for its recorder to correct it: worth an e-mail.
+        NotificationKind.PlcMeetingDecided => DeliveryChoice.EmailToo,
         NotificationKind.NoProgress => DeliveryChoice.DailyDigest,
         NotificationKind.CourseCompleted => DeliveryChoice.InAppOnly,
         // The room is a conversation: the bell shows a mention at once; e-mail for every @ would be noise.

@@ -15,4 +15,6 @@ public enum NotificationKind
     CourseCompleted = 7,
     /// <summary>Someone named the person with @ in a PLC room (one per message: the occasion is the message id).</summary>
     PlcMention = 8,
+    /// <summary>A director or supervisor approved a PLC meeting record, or returned it with a note (to its recorder).</summary>
+    PlcMeetingDecided = 9,
 }

@@ -149,6 +149,7 @@ public sealed class PlcMeeting
     public void Approve(Guid approverId, DateTime nowUtc)
     {
         if (Status != PlcMeetingStatus.Submitted) throw new DomainException("plc.meeting_not_submitted", "Only a submitted record can be approved.");
+        EnsureNotOwnRecord(approverId);
         Status = PlcMeetingStatus.Approved;
         DecidedBy = approverId;
         DecidedAtUtc = nowUtc;
@@ -157,11 +158,23 @@ public sealed class PlcMeeting
     public void Return(Guid approverId, string note, DateTime nowUtc)
     {
         if (Status != PlcMeetingStatus.Submitted) throw new DomainException("plc.meeting_not_submitted", "Only a submitted record can be returned.");
+        EnsureNotOwnRecord(approverId);
         ReturnNote = Text.Required(note, "plc.return_note_required", MaxNoteLength);
         Status = PlcMeetingStatus.Returned;
         DecidedBy = approverId;
         DecidedAtUtc = nowUtc;
     }
+
+    /// <summary>Approval is a second pair of eyes: whoever wrote the record cannot also certify the hours it gives.</summary>
+    private void EnsureNotOwnRecord(Guid approverId)
+    {
+        if (approverId == RecordedBy) throw new DomainException("plc.self_approval", "Nobody approves a meeting record they recorded themselves.");
+    }
+
+    /// <summary>Whether the meeting is still to come: a draft dated in the future is a planned meeting (reminded, in calendars).</summary>
+    public bool IsPlannedAt(DateTime nowUtc) => Status == PlcMeetingStatus.Draft && StartsAtUtc > nowUtc;
+
+    public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
 
     private void EnsureEditable()
     {

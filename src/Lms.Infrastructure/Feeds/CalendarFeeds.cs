@@ -16,7 +16,8 @@ namespace Lms.Infrastructure.Feeds;
 /// <summary>
 /// The per-person iCalendar feed of deadlines for phone calendars: issuing and checking its secret token, and the
 /// feed itself — the complete-by deadlines of the person's incomplete courses and the close times of quizzes in them
-/// that they have not submitted, from 30 days back. Nothing else about the person is in it.
+/// that they have not submitted, and the meetings of the PLC groups they belong to, from 30 days back. Nothing else about
+/// the person is in it.
 /// </summary>
 public sealed class CalendarFeeds(LmsDbContext db, CoursePublisher publisher, TimeProvider clock)
 {
@@ -75,6 +76,12 @@ public sealed class CalendarFeeds(LmsDbContext db, CoursePublisher publisher, Ti
             .Select(q => new { q.Id, ClosesAt = q.ClosesAtUtc!.Value })
             .ToListAsync(ct);
 
+        var plcMeetings = await db.PlcMeetings.AsNoTracking()
+            .Where(m => m.StartsAtUtc >= since
+                        && db.PlcMembers.Any(mb => mb.GroupId == m.GroupId && mb.PersonId == personId && mb.RemovedAtUtc == null))
+            .Join(db.PlcGroups, m => m.GroupId, g => g.Id, (m, g) => new { m.Id, m.GroupId, m.Topic, m.StartsAtUtc, m.DurationMinutes, Group = g.Name })
+            .ToListAsync(ct);
+
         var calendar = new Ical.Net.Calendar { ProductId = "-//Lms//Teacher professional development//TH", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", "กำหนดการเรียนของฉัน");
         foreach (var (courseId, completeBy) in deadlines)
@@ -92,6 +99,12 @@ public sealed class CalendarFeeds(LmsDbContext db, CoursePublisher publisher, Ti
             calendar.Events.Add(Event($"quiz-{quiz.Id}-closes", $"แบบทดสอบปิด: {activity.Title}",
                 $"แบบทดสอบ “{activity.Title}” ในรายวิชา “{course.TitleTh}” ปิดเวลานี้", quiz.ClosesAt.AddMinutes(-30), quiz.ClosesAt,
                 $"{siteUrl}/Learn/Activity/{course.Id}/{activity.Id}", now));
+        }
+        foreach (var meeting in plcMeetings)
+        {
+            calendar.Events.Add(Event($"plc-meeting-{meeting.Id}", $"ประชุม PLC: {meeting.Topic}",
+                $"การประชุม PLC ของกลุ่ม “{meeting.Group}” เรื่อง “{meeting.Topic}”", meeting.StartsAtUtc,
+                meeting.StartsAtUtc.AddMinutes(meeting.DurationMinutes), $"{siteUrl}/Plc/Logbook/{meeting.GroupId}/Meeting/{meeting.Id}", now));
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }

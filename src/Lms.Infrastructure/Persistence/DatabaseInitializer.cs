@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Lms.Infrastructure.Persistence;
 
 /// <summary>Applies migrations (the only way the schema changes), then seeds the demo data once if asked.</summary>
-public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, DemoCourseSeeder courses, IOptions<SeedOptions> seed,
+public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, DemoCourseSeeder courses, DemoPlcSeeder plc,
+    IOptions<SeedOptions> seed,
     ILogger<DatabaseInitializer> log)
 {
     public async Task InitialiseAsync(CancellationToken ct = default)
@@ -20,5 +21,6 @@ public sealed class DatabaseInitializer(LmsDbContext db, DemoDataSeeder seeder, 
         await DemoDataSeeder.EnsureRolesAsync(db, ct);
         if (seed.Value.DemoData) await seeder.SeedAsync(ct);
         if (seed.Value.DemoData && seed.Value.DemoCourses) await courses.SeedAsync(ct);
+        if (seed.Value.DemoData && seed.Value.DemoPlc) await plc.SeedAsync(ct);
     }
 }

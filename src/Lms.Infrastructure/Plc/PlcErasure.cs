@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lms.Infrastructure.Plc;
 
 /// <summary>
-/// PDPA erasure of a person's PLC room data: the texts and files of their messages go (the rows stay, so the room's
+/// PDPA erasure of a person's PLC room data: the texts (replaced by a neutral note) and files of their messages go (the rows stay, so the room's
 /// numbering has no hole and replies still point somewhere), as do their reactions, pending uploads and presence. Their
 /// membership rows stay without a name (the person's names are erased) — who was in a group when is the logbook's
 /// record. Runs inside the caller's transaction; returns the file keys to delete from the file store after the commit.
@@ -17,7 +17,7 @@ public static class PlcErasure
             .SelectMany(a => a).Select(a => a.FileKey).ToList();
         keys.AddRange(await db.PlcUploads.Where(u => u.UploadedBy == personId).Select(u => u.FileKey).ToListAsync(ct));
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE plc_messages SET body = '', attachments = '[]'::jsonb, mention_ids = '{{}}', pinned_at_utc = NULL, pinned_by = NULL WHERE author_id = {personId}", ct);
+            $"UPDATE plc_messages SET body = {PlcPersonalData.ErasedMessageText}, attachments = '[]'::jsonb, mention_ids = '{{}}', pinned_at_utc = NULL, pinned_by = NULL WHERE author_id = {personId}", ct);
         await db.PlcReactions.Where(r => r.PersonId == personId).ExecuteDeleteAsync(ct);
         await db.PlcUploads.Where(u => u.UploadedBy == personId).ExecuteDeleteAsync(ct);
         await db.PlcRoomConnections.Where(c => c.PersonId == personId).ExecuteDeleteAsync(ct);

@@ -9,4 +9,6 @@ public sealed class SeedOptions
     public string? DemoPassword { get; set; }
     /// <summary>Also seed a published demo course with a question bank, a pre-test and a post-test (run.sh, not the tests).</summary>
     public bool DemoCourses { get; set; }
+    /// <summary>Also seed a demo PLC group with room messages and logbook meetings (run.sh, not the tests).</summary>
+    public bool DemoPlc { get; set; }
 }

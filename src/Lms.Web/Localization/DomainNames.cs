@@ -167,6 +167,7 @@ public static class DomainNames
         Lms.Domain.Notifications.NotificationKind.PlcMeetingTomorrow => "A PLC meeting tomorrow",
         Lms.Domain.Notifications.NotificationKind.CourseCompleted => "A course was completed",
         Lms.Domain.Notifications.NotificationKind.PlcMention => "Someone mentioned me in a PLC room",
+        Lms.Domain.Notifications.NotificationKind.PlcMeetingDecided => "A PLC meeting record was approved or returned",
         _ => k.ToString(),
     };
 

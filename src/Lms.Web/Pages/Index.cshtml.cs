@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lms.Web.Pages;
 
 /// <summary>The signed-in person's own dashboard: their learning this fiscal year; more sections come with later features.</summary>
-public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(LmsDbContext db, Lms.Infrastructure.Plc.PlcHoursQueries plcHours, TimeProvider clock) : PageModel
 {
     public string FullName { get; private set; } = "";
     public Position Position { get; private set; }
@@ -20,6 +20,7 @@ public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
     public int CoursesInProgress { get; private set; }
     public int CompletedThisYear { get; private set; }
     public decimal HoursThisYear { get; private set; }
+    public Lms.Domain.Plc.PlcHoursProgress PlcHours { get; private set; } = new(0, 0, 0);
 
     private sealed record Me(string Title, string FirstName, string LastName, Position Position, Guid? SchoolId, string? School,
         int InProgress, int CompletedInYear, decimal? HoursInYear, int UnreadNotifications);
@@ -55,6 +56,8 @@ public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
         Position = me.Position;
         SchoolName = me.School;
         ViewData[Lms.Web.Notifications.BellCount.ViewDataKey] = me.UnreadNotifications;
+        // Approved PLC hours against the office's target, and those still waiting: one statement over the attendee index.
+        PlcHours = await plcHours.OfPersonAsync(id, CurrentFiscalYear, ct);
 
         // Administrators and directors see who there is to develop: the denominators of the office's targets.
         if (User.IsInRole(SystemRole.Administrator) || User.IsInRole(SystemRole.SchoolDirector))

@@ -43,6 +43,9 @@ public sealed partial class TranslationCoverageTests
         foreach (var v in Enum.GetValues<Lms.Domain.Notifications.NotificationKind>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Notifications.DeliveryChoice>()) used.Add(DomainNames.Of(v));
         foreach (var v in Enum.GetValues<Lms.Domain.Plc.PlcRole>()) used.Add(DomainNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Plc.PlcCycleStep>()) used.Add(Lms.Web.Plc.PlcNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Plc.PlcMeetingStatus>()) used.Add(Lms.Web.Plc.PlcNames.Of(v));
+        foreach (var v in Enum.GetValues<Lms.Domain.Plc.PlcRole>()) used.Add(Lms.Web.Plc.PlcNames.RoleName(v));
 
         var missing = used.Where(k => !thai.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "No Thai for:\n" + string.Join("\n", missing));

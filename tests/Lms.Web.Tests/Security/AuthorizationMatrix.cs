@@ -24,6 +24,7 @@ public static class AuthorizationMatrix
     private static readonly Audience Designers = Audience.Only(SystemRole.CourseDesigner, SystemRole.Administrator);
     private static readonly Audience Reporters =
         Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator, SystemRole.SchoolDirector);
+    private static readonly Audience PlcOverseers = Audience.Only(SystemRole.SchoolDirector, SystemRole.Supervisor, SystemRole.Administrator);
     private static readonly Audience Graders = Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator);
     private static readonly Audience PlcOverseers = Audience.Only(SystemRole.Administrator, SystemRole.Supervisor, SystemRole.SchoolDirector);
 
@@ -98,7 +99,16 @@ public static class AuthorizationMatrix
             ["/Reports/CourseProgress"] = ($"/Reports/CourseProgress/{UnknownId}", Reporters),
             ["/Reports/Quiz"] = ($"/Reports/Quiz/{UnknownId}/{UnknownId}", Reporters),
             ["/Reports/PrePost"] = ($"/Reports/PrePost/{UnknownId}", Reporters),
+            // PLC logbook: members of the group and those who oversee it, checked in the page (anyone else: 404, as an unknown
+            // group); evidence downloads are a handler of the meeting page and follow the same rule (LogbookAccessTests).
+            ["/Plc/Logbook/Index"] = ($"/Plc/Logbook/{UnknownId}", Audience.SignedIn),
+            ["/Plc/Logbook/Meeting"] = ($"/Plc/Logbook/{UnknownId}/Meeting/{UnknownId}", Audience.SignedIn),
+            ["/Plc/Hours"] = ("/Plc/Hours", Audience.SignedIn),
+            // Approving meetings and the hours report: directors (own school, narrowed in the page), supervisors, administrators
+            ["/Plc/Approvals/Index"] = ("/Plc/Approvals", PlcOverseers),
+            ["/Plc/Reports/Hours"] = ("/Plc/Reports/Hours", PlcOverseers),
             // Administrators
+            ["/Admin/Plc/Index"] = ("/Admin/Plc", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Index"] = ("/Admin", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Index"] = ("/Admin/Schools", Audience.Only(SystemRole.Administrator)),
             ["/Admin/Schools/Edit"] = ("/Admin/Schools/Edit", Audience.Only(SystemRole.Administrator)),

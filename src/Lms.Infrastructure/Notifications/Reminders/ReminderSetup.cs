@@ -19,8 +19,10 @@ public static class ReminderSetup
         services.AddScoped<IReminderRule, DeadlineReminders>();
         services.AddScoped<IReminderRule, NoProgressReminders>();
         services.AddScoped<IReminderRule, QuizClosingReminders>();
+        services.AddScoped<IReminderRule, Plc.PlcMeetingReminders>();
         services.AddScoped<ReminderScanner>();
         services.AddScoped<INotificationRelevance, ReminderRelevance>();
+        services.AddScoped<INotificationRelevance, Plc.PlcMeetingRelevance>();
         services.AddDomainEventHandler<AssignmentGraded, AssignmentGradedNotice>();
         return services;
     }

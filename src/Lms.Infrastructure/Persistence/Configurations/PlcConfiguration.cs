@@ -94,6 +94,9 @@ internal sealed class PlcMeetingConfiguration : IEntityTypeConfiguration<PlcMeet
         // A teacher's hours: approved meetings they attended (attendee_ids @> ARRAY[person]).
         b.HasIndex(x => x.AttendeeIds).HasMethod("gin");
         b.HasIndex(x => new { x.GroupId, x.StartsAtUtc });
+        // The office's hours report reads a fiscal year of every group; the reminder scan the planned meetings of the
+        // next two days.
+        b.HasIndex(x => x.StartsAtUtc);
         // The director's approval queue.
         b.HasIndex(x => x.Status).HasFilter($"status = {(int)PlcMeetingStatus.Submitted}").HasDatabaseName("ix_plc_meetings_submitted");
         b.HasOne<PlcGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);
@@ -103,6 +106,7 @@ internal sealed class PlcMeetingConfiguration : IEntityTypeConfiguration<PlcMeet
         b.Ignore(x => x.Hours);
         b.Ignore(x => x.IsEditable);
         b.Ignore(x => x.CountsHours);
+        b.Ignore(x => x.EndsAtUtc);
     }
 }
 

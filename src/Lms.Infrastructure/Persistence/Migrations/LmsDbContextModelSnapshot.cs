@@ -1328,6 +1328,9 @@ namespace Lms.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AttendeeIds"), "gin");
 
+                    b.HasIndex("StartsAtUtc")
+                        .HasDatabaseName("ix_plc_meetings_starts_at_utc");
+
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_plc_meetings_submitted")
                         .HasFilter("status = 2");

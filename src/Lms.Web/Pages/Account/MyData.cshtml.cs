@@ -14,7 +14,7 @@ namespace Lms.Web.Pages.Account;
 /// PDPA right of access: a person downloads everything the system holds about them, as JSON.
 /// Each feature adds its records here: enrolments and progress, assignment work, quiz attempts with their answers,
 /// certificates, notifications and the choices of how they arrive, the reminders sent and whether a calendar link exists
-/// (later: PLC hours).
+/// and PLC: memberships, meetings attended with their hours, meetings recorded and the room messages they wrote.
 /// </summary>
 public sealed class MyDataModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
@@ -66,15 +66,7 @@ public static class PersonalDataExport
         var reminders = await db.Set<SentReminder>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.SentAtUtc)
             .Select(r => new { Kind = r.Kind.ToString(), r.OccasionKey, r.SentAtUtc }).ToListAsync(ct);
         // The calendar link itself is not kept (only its hash, which is no use to anyone): say only that one exists.
-        var plcGroups = await db.PlcMembers.AsNoTracking().Where(m => m.PersonId == personId)
-            .Join(db.PlcGroups, m => m.GroupId, g => g.Id, (m, g) => new
-            {
-                Group = g.Name, g.FiscalYear, Role = m.Role.ToString(), m.JoinedAtUtc, m.RemovedAtUtc, m.MutedUntilUtc, m.LastReadSequence,
-            }).ToListAsync(ct);
-        var plcMessages = await db.PlcMessages.AsNoTracking().Where(m => m.AuthorId == personId).OrderBy(m => m.SentAtUtc)
-            .Join(db.PlcGroups, m => m.GroupId, g => g.Id, (m, g) => new { Group = g.Name, Message = m }).ToListAsync(ct);
-        var plcReactions = await db.PlcReactions.AsNoTracking().Where(r => r.PersonId == personId)
-            .Select(r => new { r.MessageId, r.Emoji, r.CreatedAtUtc }).ToListAsync(ct);
+        var plc = await Lms.Infrastructure.Plc.PlcPersonalData.ExportAsync(db, new Lms.Infrastructure.Plc.PlcHoursQueries(db), personId, ct);
         var calendarLink = await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.PersonId == personId)
             .Select(f => new { f.CreatedAtUtc }).FirstOrDefaultAsync(ct);
         return new
@@ -114,13 +106,7 @@ public static class PersonalDataExport
             NotificationChoicesChangedAtUtc = preferences?.UpdatedAtUtc,
             RemindersSent = reminders,
             CalendarLink = calendarLink,
-            PlcGroups = plcGroups,
-            PlcMessages = plcMessages.Select(x => new
-            {
-                x.Group, x.Message.Sequence, x.Message.Body, x.Message.SentAtUtc, Files = x.Message.Attachments.Select(a => a.FileName),
-                x.Message.ReplyToId, x.Message.HiddenAtUtc,
-            }),
-            PlcReactions = plcReactions,
+            Plc = plc,
         };
     }
 }

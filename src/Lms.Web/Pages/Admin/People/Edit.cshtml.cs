@@ -192,6 +192,23 @@ public sealed class EditModel(LmsDbContext db, UserManager<LmsUser> users, Perso
         return RedirectToPage(new { id = Id });
     }
 
+    /// <summary>
+    /// PDPA right of access on a person's behalf (a request made on paper): the same JSON as their own "my data", PLC
+    /// memberships, meetings and messages included.
+    /// </summary>
+    public async Task<IActionResult> OnGetPersonalDataAsync(CancellationToken ct)
+    {
+        if (Id is not { } id) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var export = await PersonalDataExport.BuildAsync(db, id, now, ct);
+        if (export is null) return NotFound();
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return File(json, "application/json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"person-data-{id:N}-{now:yyyyMMdd}.json"));
+    }
+
     /// <summary>PDPA erasure: names, e-mail and password go; counts in reports stay correct.</summary>
     public async Task<IActionResult> OnPostAnonymiseAsync(CancellationToken ct)
     {
