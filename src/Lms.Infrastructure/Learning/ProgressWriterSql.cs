@@ -15,10 +15,10 @@ internal static class ProgressWriterSql
         WITH m AS (
             SELECT * FROM unnest($1::uuid[], $2::xid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::integer[],
                                  $7::uuid[], $8::boolean[], $9::timestamptz[], $10::boolean[], $11::timestamptz[],
-                                 $12::boolean[], $13::timestamptz[], $14::boolean[])
+                                 $12::boolean[], $13::timestamptz[], $14::boolean[], $19::timestamptz[], $20::boolean[])
                 AS m(enrolment_id, version, last_activity_id, last_activity_at, completed_at, completed_version,
                      activity_id, progress_is_new, first_viewed, first_viewed_changed, last_viewed, last_viewed_changed,
-                     activity_completed, activity_completed_changed)
+                     activity_completed, activity_completed_changed, quiz_passed, quiz_passed_changed)
         ),
         -- The row version check EF makes (xmin): an enrolment changed since it was read is left alone.
         saved AS (
@@ -30,17 +30,19 @@ internal static class ProgressWriterSql
             RETURNING e.id
         ),
         new_progress AS (
-            INSERT INTO activity_progress (enrolment_id, activity_id, first_viewed_at_utc, last_viewed_at_utc, completed_at_utc)
-            SELECT m.enrolment_id, m.activity_id, m.first_viewed, m.last_viewed, m.activity_completed
+            INSERT INTO activity_progress (enrolment_id, activity_id, first_viewed_at_utc, last_viewed_at_utc, completed_at_utc,
+                                           quiz_passed_at_utc)
+            SELECT m.enrolment_id, m.activity_id, m.first_viewed, m.last_viewed, m.activity_completed, m.quiz_passed
             FROM m JOIN saved ON saved.id = m.enrolment_id
             WHERE m.progress_is_new
         ),
-        -- Only the columns the view changed, as EF's UPDATE would: a grade saved meanwhile is kept.
+        -- Only the columns the change changed, as EF's UPDATE would: a grade saved meanwhile is kept.
         changed_progress AS (
             UPDATE activity_progress p
             SET first_viewed_at_utc = CASE WHEN m.first_viewed_changed THEN m.first_viewed ELSE p.first_viewed_at_utc END,
                 last_viewed_at_utc = CASE WHEN m.last_viewed_changed THEN m.last_viewed ELSE p.last_viewed_at_utc END,
-                completed_at_utc = CASE WHEN m.activity_completed_changed THEN m.activity_completed ELSE p.completed_at_utc END
+                completed_at_utc = CASE WHEN m.activity_completed_changed THEN m.activity_completed ELSE p.completed_at_utc END,
+                quiz_passed_at_utc = CASE WHEN m.quiz_passed_changed THEN m.quiz_passed ELSE p.quiz_passed_at_utc END
             FROM m JOIN saved ON saved.id = m.enrolment_id
             WHERE NOT m.progress_is_new AND p.enrolment_id = m.enrolment_id AND p.activity_id = m.activity_id
         ),
@@ -78,5 +80,7 @@ internal static class ProgressWriterSql
         p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(x => x.e.Type).ToArray() });
         p.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(x => x.e.Payload).ToArray() });
         p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = events.Select(x => x.e.OccurredAtUtc).ToArray() });
+        p.Add(new NpgsqlParameter<DateTime?[]> { TypedValue = Each(c => c.QuizPassedAtUtc) });
+        p.Add(new NpgsqlParameter<bool[]> { TypedValue = Each(c => c.QuizPassedChanged) });
     }
 }

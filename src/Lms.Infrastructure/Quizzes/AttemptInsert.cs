@@ -25,14 +25,15 @@ public static class AttemptInsert
                     @quiz_id, @seed, @started_at_utc, @state, @submitted_at_utc, @submitted_by_timer)
             RETURNING id)
         INSERT INTO attempt_questions (attempt_id, slot, page, question_id, version, max_mark, layout, answer, sequence,
-                                       saved_at_utc, grade_state, fraction, feedback, grader_comment, graded_by, graded_at_utc)
+                                       saved_at_utc, grade_state, fraction, feedback, grader_comment, graded_by, graded_at_utc,
+                                       graded_sequence)
         SELECT attempt.id, q.slot, q.page, q.question_id, q.version, q.max_mark, q.layout::jsonb, q.answer::jsonb, q.sequence,
                q.saved_at_utc, q.grade_state, q.fraction, ARRAY(SELECT jsonb_array_elements_text(q.feedback::jsonb)),
-               q.grader_comment, q.graded_by, q.graded_at_utc
+               q.grader_comment, q.graded_by, q.graded_at_utc, q.graded_sequence
         FROM attempt, unnest(@slot, @page, @question_id, @version, @q_max_mark, @layout, @answer, @sequence, @saved_at_utc,
-                             @grade_state, @fraction, @feedback, @grader_comment, @graded_by, @graded_at_utc)
+                             @grade_state, @fraction, @feedback, @grader_comment, @graded_by, @graded_at_utc, @graded_sequence)
              AS q(slot, page, question_id, version, max_mark, layout, answer, sequence, saved_at_utc, grade_state, fraction,
-                  feedback, grader_comment, graded_by, graded_at_utc)
+                  feedback, grader_comment, graded_by, graded_at_utc, graded_sequence)
         """;
 
     /// <summary>Inserts on the context's connection and transaction. Unique violations come out as <see cref="PostgresException"/>.</summary>
@@ -77,6 +78,7 @@ public static class AttemptInsert
         p.AddWithValue("grader_comment", qs.Select(q => q.GraderComment).ToArray());
         p.AddWithValue("graded_by", NpgsqlDbType.Array | NpgsqlDbType.Uuid, qs.Select(q => q.GradedBy).ToArray());
         p.AddWithValue("graded_at_utc", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, qs.Select(q => q.GradedAtUtc).ToArray());
+        p.AddWithValue("graded_sequence", NpgsqlDbType.Array | NpgsqlDbType.Bigint, qs.Select(q => q.GradedSequence).ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 

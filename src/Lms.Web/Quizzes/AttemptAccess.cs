@@ -27,6 +27,7 @@ public sealed class AttemptAccess(LmsDbContext db, AttemptService attempts, Ques
             db.ChangeTracker.Clear();
             attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).FirstAsync(a => a.Id == attemptId, ct);
         }
+        attempts.RememberSlots(attempt);
         var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == attempt.QuizId, ct);
         var content = await contents.GetAsync(attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
         return new Loaded(attempt, quiz, content);
