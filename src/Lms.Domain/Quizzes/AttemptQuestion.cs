@@ -44,6 +44,17 @@ public sealed class AttemptQuestion
         Layout = layout;
     }
 
+    /// <summary>A question of an attempt as stored (see <see cref="QuizAttempt.Restore(Guid, Guid, Guid, Guid, int, AttemptState, int, DateTime, DateTime?, DateTime?, bool, decimal, decimal?, int, IEnumerable{AttemptQuestion})"/>).</summary>
+    public static AttemptQuestion Restore(Guid attemptId, int slot, int page, Guid questionId, int version, decimal maxMark,
+        QuestionLayout layout, Dictionary<string, string> answer, long sequence, DateTime? savedAtUtc, GradeState gradeState,
+        decimal? fraction, string[] feedback, string graderComment, Guid? gradedBy, DateTime? gradedAtUtc, long? gradedSequence) =>
+        new(attemptId, slot, page, questionId, version, maxMark, layout)
+        {
+            Answer = answer, Sequence = sequence, SavedAtUtc = savedAtUtc, GradeState = gradeState, Fraction = fraction,
+            Feedback = feedback, GraderComment = graderComment, GradedBy = gradedBy, GradedAtUtc = gradedAtUtc,
+            GradedSequence = gradedSequence,
+        };
+
     /// <summary>
     /// A question as a designer previews it in the bank: slot 1 of no attempt, never stored. With a response it is
     /// graded as an attempt would grade it, so the designer sees the mark and feedback a teacher would get.

@@ -153,6 +153,24 @@ public sealed class QuizAttempt
         : null;
 
     /// <summary>
+    /// An attempt as stored, with its questions, for persistence code that reads the rows itself (the attempt pages'
+    /// one-statement read). Applies no rules: the values were checked when they were recorded.
+    /// </summary>
+    public static QuizAttempt Restore(Guid id, Guid quizId, Guid courseId, Guid personId, int number, AttemptState state, int seed,
+        DateTime startedAtUtc, DateTime? deadlineUtc, DateTime? submittedAtUtc, bool submittedByTimer, decimal maxMark, decimal? mark,
+        int questionsPerPage, IEnumerable<AttemptQuestion> questions)
+    {
+        var a = new QuizAttempt
+        {
+            Id = id, QuizId = quizId, CourseId = courseId, PersonId = personId, Number = number, State = state, Seed = seed,
+            StartedAtUtc = startedAtUtc, DeadlineUtc = deadlineUtc, SubmittedAtUtc = submittedAtUtc, SubmittedByTimer = submittedByTimer,
+            MaxMark = maxMark, Mark = mark, QuestionsPerPage = questionsPerPage,
+        };
+        a.questions.AddRange(questions);
+        return a;
+    }
+
+    /// <summary>
     /// An attempt as stored, with what the quiz grade needs (number, state, marks) and no questions: for persistence code
     /// that reads the rows itself. Applies no rules.
     /// </summary>
