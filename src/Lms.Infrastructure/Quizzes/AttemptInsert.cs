@@ -36,8 +36,24 @@ public static class AttemptInsert
                   feedback, grader_comment, graded_by, graded_at_utc, graded_sequence)
         """;
 
-    /// <summary>Inserts on the context's connection and transaction. Unique violations come out as <see cref="PostgresException"/>.</summary>
+    /// <summary>
+    /// Inserts on the context's connection and transaction (or as a statement of its own, when none is open). Unique
+    /// violations come out as <see cref="PostgresException"/>.
+    /// </summary>
     public static async Task ExecuteAsync(LmsDbContext db, QuizAttempt a, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await InsertAsync(db, a, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task InsertAsync(LmsDbContext db, QuizAttempt a, CancellationToken ct)
     {
         var qs = a.Questions;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
