@@ -268,31 +268,36 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         """;
 
     /// <summary>
-    /// Which question version each slot of an attempt uses, for grading a save without reading the row first. An attempt's
-    /// questions and their versions never change once it has started, so this is cached (filled at the start and by the
-    /// attempt's pages, read from PostgreSQL otherwise). Empty when there is no such attempt.
+    /// Which question version each slot of an attempt uses (and the attempt's course), for grading a save without reading
+    /// the row first and for reading the enrolment with the submit. An attempt's questions, their versions and its course
+    /// never change once it has started, so this is cached (filled at the start and by the attempt's pages, read from
+    /// PostgreSQL otherwise). No slots when there is no such attempt.
     /// </summary>
+    private sealed record Shape(Guid CourseId, IReadOnlyDictionary<int, (Guid QuestionId, int Version)> Slots);
+
     private async Task<IReadOnlyDictionary<int, (Guid QuestionId, int Version)>> SlotsAsync(Guid attemptId, CancellationToken ct)
     {
-        if (cache.TryGetValue(SlotsKey(attemptId), out IReadOnlyDictionary<int, (Guid, int)>? hit)) return hit!;
-        var rows = await db.AttemptQuestions.AsNoTracking().Where(q => q.AttemptId == attemptId)
-            .Select(q => new { q.Slot, q.QuestionId, q.Version }).ToListAsync(ct);
+        if (cache.TryGetValue(ShapeKey(attemptId), out Shape? hit)) return hit!.Slots;
+        var rows = await (from q in db.AttemptQuestions.AsNoTracking()
+                          join a in db.QuizAttempts.AsNoTracking() on q.AttemptId equals a.Id
+                          where q.AttemptId == attemptId
+                          select new { q.Slot, q.QuestionId, q.Version, a.CourseId }).ToListAsync(ct);
         var slots = rows.ToDictionary(r => r.Slot, r => (r.QuestionId, r.Version));
-        if (slots.Count > 0) RememberSlots(attemptId, slots);
+        if (slots.Count > 0) Remember(attemptId, new Shape(rows[0].CourseId, slots));
         return slots;
     }
 
-    /// <summary>Keeps the slots of an attempt whose questions are at hand (started, or loaded for a page).</summary>
+    /// <summary>Keeps the shape of an attempt whose questions are at hand (started, or loaded for a page).</summary>
     public void RememberSlots(QuizAttempt attempt)
     {
-        if (attempt.State == AttemptState.InProgress && !cache.TryGetValue(SlotsKey(attempt.Id), out _))
-            RememberSlots(attempt.Id, attempt.Questions.ToDictionary(q => q.Slot, q => (q.QuestionId, q.Version)));
+        if (attempt.State == AttemptState.InProgress && !cache.TryGetValue(ShapeKey(attempt.Id), out _))
+            Remember(attempt.Id, new Shape(attempt.CourseId, attempt.Questions.ToDictionary(q => q.Slot, q => (q.QuestionId, q.Version))));
     }
 
-    private void RememberSlots(Guid attemptId, IReadOnlyDictionary<int, (Guid, int)> slots) =>
-        cache.Set(SlotsKey(attemptId), slots, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
+    private void Remember(Guid attemptId, Shape shape) =>
+        cache.Set(ShapeKey(attemptId), shape, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
 
-    private static (string, Guid) SlotsKey(Guid attemptId) => ("attempt-slots", attemptId);
+    private static (string, Guid) ShapeKey(Guid attemptId) => ("attempt-shape", attemptId);
 
     /// <summary>
     /// Submits the attempt with what was saved, exactly once: a second submit (double click, retry, other tab, the timer)
@@ -343,7 +348,8 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     private enum FinishOutcome { NotFound, AlreadySubmitted, GradeHere, Finished }
 
     private sealed record FinishResult(FinishOutcome Outcome, QuizAttempt? Attempt = null, Guid CourseId = default,
-        GradingMethod Method = default, decimal PassPercent = 0, IReadOnlyList<QuizAttempt>? Others = null);
+        GradingMethod Method = default, decimal PassPercent = 0, IReadOnlyList<QuizAttempt>? Others = null,
+        LearnerSnapshotReader.Rows? Enrolment = null);
 
     /// <summary>
     /// One round trip: lock the attempt row (waits for saves in flight and for a parallel submit), then — in a new
@@ -372,6 +378,15 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         batch.BatchCommands.Add(lockRow);
         batch.BatchCommands.Add(finish);
         batch.BatchCommands.Add(others);
+        // The enrolment too, when the attempt's course is known (it nearly always is: its pages were just shown), so that
+        // a passing submit needs no read of its own. It is read after the finish, in the same transaction.
+        var courseId = cache.TryGetValue(ShapeKey(attemptId), out Shape? shape) ? shape!.CourseId : (Guid?)null;
+        if (courseId is { } known)
+        {
+            var enrolment = new NpgsqlBatchCommand(LearnerSnapshotReader.Sql);
+            LearnerSnapshotReader.AddParameters(enrolment.Parameters, known, personId);
+            batch.BatchCommands.Add(enrolment);
+        }
 
         await using var r = await batch.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return new FinishResult(FinishOutcome.NotFound);
@@ -381,13 +396,15 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         var quizId = r.GetGuid(3);
         var attempt = QuizAttempt.Restore(attemptId, quizId, personId, r.GetInt32(2), (AttemptState)r.GetInt32(0), r.GetDecimal(5),
             r.IsDBNull(1) ? null : r.GetDecimal(1));
-        var (courseId, method, pass) = (r.GetGuid(4), (GradingMethod)r.GetInt32(6), r.GetDecimal(7));
+        var (attemptCourse, method, pass) = (r.GetGuid(4), (GradingMethod)r.GetInt32(6), r.GetDecimal(7));
         await r.NextResultAsync(ct);
         var list = new List<QuizAttempt>();
         while (await r.ReadAsync(ct))
             list.Add(QuizAttempt.Restore(r.GetGuid(0), quizId, personId, r.GetInt32(1), (AttemptState)r.GetInt32(2), r.GetDecimal(3),
                 r.IsDBNull(4) ? null : r.GetDecimal(4)));
-        return new FinishResult(FinishOutcome.Finished, attempt, courseId, method, pass, list);
+        LearnerSnapshotReader.Rows? rows = null;
+        if (courseId == attemptCourse && await r.NextResultAsync(ct)) rows = await LearnerSnapshotReader.ReadRowsAsync(r, attemptCourse, personId, ct);
+        return new FinishResult(FinishOutcome.Finished, attempt, attemptCourse, method, pass, list, rows);
     }
 
     // The attempt's mark is the sum of its questions' earned marks, each rounded to 4 places as AttemptQuestion.EarnedMark
@@ -420,8 +437,11 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     private async Task<bool> RecordPassAsync(IDbContextTransaction tx, FinishResult f, CancellationToken ct)
     {
         if (QuizGrade.Of(f.Method, [.. f.Others!, f.Attempt!]) is not { } grade || !Quiz.PassesAt(f.PassPercent, grade)) return true;
-        if (await snapshots.ReadAsync(f.CourseId, f.Attempt!.PersonId, ct) is not { Enrolment: { } enrolment } snapshot) return true;
-        if (snapshot.Course.Activities.FirstOrDefault(a => a.Quiz == f.Attempt.QuizId) is not { } activity) return true;
+        var snapshot = f.Enrolment is { } rows
+            ? await snapshots.SnapshotOfAsync(rows, f.CourseId, ct)
+            : await snapshots.ReadAsync(f.CourseId, f.Attempt!.PersonId, ct);
+        if (snapshot is not { Enrolment: { } enrolment }) return true;
+        if (snapshot.Course.Activities.FirstOrDefault(a => a.Quiz == f.Attempt!.QuizId) is not { } activity) return true;
         if (enrolment.ProgressByActivity.TryGetValue(activity.Id, out var p) && p.QuizPassedAtUtc is not null) return true;
         var change = ViewChange.RecordQuizPassed(enrolment, snapshot.EnrolmentVersion, snapshot.Course.Outline(), activity.Id, Now);
         if (change is null) return true;
