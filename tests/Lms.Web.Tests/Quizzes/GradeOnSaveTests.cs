@@ -124,6 +124,33 @@ public sealed class GradeOnSaveTests(LmsAppFactory app) : IClassFixture<LmsAppFa
     }
 
     [Fact]
+    public async Task A_passing_submit_completes_the_quiz_activity_and_the_course_with_their_events()
+    {
+        var quiz = await app.PublishedQuizCourseAsync("ผ่านแล้วจบหลักสูตร", QuizSteps.TrueFalse(2));
+        var teacher = app.NewClient();
+        await teacher.SignInOkAsync("teacher");
+        var attemptUrl = await teacher.StartQuizAsync(quiz);
+        var id = QuizSteps.AttemptId(attemptUrl);
+        await teacher.SaveAnswerAsync(attemptUrl, 1, 1, ("answer", "true"));
+        await teacher.SaveAnswerAsync(attemptUrl, 2, 1, ("answer", "true"));
+        // No progress row for the quiz yet (as for a teacher sent straight to the attempt): the submit inserts it.
+        await app.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM activity_progress WHERE activity_id = {quiz.ActivityId}"));
+
+        await teacher.SubmitAsync($"/Learn/Attempt/{id}/Summary", new Dictionary<string, string>());
+        var progress = await app.DbAsync(db => db.Enrolments.AsNoTracking().Include(e => e.Progress)
+            .SingleAsync(e => e.CourseId == quiz.CourseId && e.Progress.Any(p => p.ActivityId == quiz.ActivityId)));
+        var row = progress.Progress.Single(p => p.ActivityId == quiz.ActivityId);
+        Assert.NotNull(row.QuizPassedAtUtc);
+        Assert.Equal(row.QuizPassedAtUtc, row.CompletedAtUtc);
+        Assert.Equal(row.CompletedAtUtc, progress.CompletedAtUtc);
+        var events = (await app.DbAsync(db => db.Set<Lms.Infrastructure.Events.OutboxMessage>().Where(m => m.Type.EndsWith("Completed"))
+            .Select(m => new { m.Type, m.Payload }).ToListAsync())).Where(m => m.Payload.Contains(progress.Id.ToString())).Select(m => m.Type).ToList();
+        Assert.Single(events, t => t.EndsWith("ActivityCompleted"));
+        Assert.Single(events, t => t.EndsWith("CourseCompleted"));
+        Assert.Equal("100%", (await teacher.PageAsync($"/Learn/Course/{quiz.CourseId}")).Text("[data-testid=course-percent]"));
+    }
+
+    [Fact]
     public async Task A_save_racing_the_submit_is_either_counted_in_the_grade_or_refused()
     {
         var quiz = await app.PublishedQuizCourseAsync("บันทึกพร้อมส่ง", QuizSteps.TrueFalse(2), AnyNumberOfAttempts);
