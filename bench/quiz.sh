@@ -11,7 +11,7 @@
 #                    each), append a section to bench/results/YYYY-MM-DD-quiz.md.
 #
 # Knobs: BENCH_TEACHERS (250), BENCH_THINK_MS (1000: storm phase, per question), BENCH_START_WINDOW_MS (1000),
-# BENCH_SUSTAIN_S (30), BENCH_PAGE_LOOP_S (10), BENCH_WARMUP_TEACHERS (25), BENCH_WARMUP_S (90), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
+# BENCH_SUSTAIN_S (30), BENCH_PAGE_LOOP_S (10), BENCH_SUBMIT_QUIZZES (120: quizzes for the sustained submits; 0: none), BENCH_WARMUP_TEACHERS (25), BENCH_WARMUP_S (90), BENCH_CLIENT_HEALTH_S (10), BENCH_PHASES ("storm flat sustained"), BENCH_RIGHT (0.75: share
 # of right answers), BENCH_HEALTH_DURATION (10s, wrk), BENCH_MAX_LOAD (6) and BENCH_QUIET_WAIT (900 s): wait for the
 # 1-minute load average to drop below BENCH_MAX_LOAD, at most BENCH_QUIET_WAIT seconds, before measuring;
 # BENCH_APP_PORT (5090), BENCH_APP_ENV (extra NAME=value settings for the app), BENCH_PG_LOG_STATEMENTS, BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB, BENCH_PG* as in bench/dashboard.sh.
@@ -30,6 +30,7 @@ PAGE_LOOP_S=${BENCH_PAGE_LOOP_S:-10}
 WARMUP_TEACHERS=${BENCH_WARMUP_TEACHERS:-25}
 WARMUP_S=${BENCH_WARMUP_S:-90}
 PHASES=${BENCH_PHASES:-storm flat sustained}
+SUBMIT_QUIZZES=${BENCH_SUBMIT_QUIZZES:-120}
 RIGHT=${BENCH_RIGHT:-0.75}
 HEALTH_DURATION=${BENCH_HEALTH_DURATION:-10s}
 MAX_LOAD=${BENCH_MAX_LOAD:-6}
@@ -113,13 +114,15 @@ setup_course() {
   local section
   section=$(grep -o 'name="sectionId" value="[^"]*"' "$OUT/structure.html" | awk 'NR == 1' | sed 's/.*value="\([^"]*\)"/\1/')
   [ -n "$section" ] || die "no section on the structure page"
-  local titles=("แบบทดสอบก่อนเรียน (storm)" "แบบทดสอบระหว่างเรียน (flat)" "แบบทดสอบหลังเรียน (sustained)" "แบบฝึกหัดลองทำ (warm-up)") title
+  local titles=("แบบทดสอบก่อนเรียน (storm)" "แบบทดสอบระหว่างเรียน (flat)" "แบบทดสอบหลังเรียน (sustained)" "แบบฝึกหัดลองทำ (warm-up)") title n
+  # The sustained submits' quizzes: each teacher's attempt is copied into every one of them (see QuizLoad --submit-quizzes).
+  for n in $(seq 1 "$SUBMIT_QUIZZES"); do titles+=("แบบทดสอบย่อยที่ $n (sustained submits)"); done
   for title in "${titles[@]}"; do
     post "$jar" "$structure?handler=AddActivity" 302 "sectionId=$section" "kind=Quiz" "title=$title"
   done
   curl -sS --fail -o "$OUT/structure.html" -b "$jar" "$BASE$structure"
   mapfile -t QUIZ_IDS < <(grep -o "/Design/Courses/Activity/$COURSE_ID/[0-9a-f-]*" "$OUT/structure.html" | awk '!seen[$0]++' | sed 's#.*/##')
-  [ "${#QUIZ_IDS[@]}" = 4 ] || die "expected 4 quiz activities on the structure page, found ${#QUIZ_IDS[@]}"
+  [ "${#QUIZ_IDS[@]}" = "${#titles[@]}" ] || die "expected ${#titles[@]} quiz activities on the structure page, found ${#QUIZ_IDS[@]}"
 
   questions_sql "$COURSE_ID" | psql_db >/dev/null
   mapfile -t QUESTION_IDS < <(psql_db -At -c "SELECT q.id FROM questions q JOIN question_categories c ON c.id = q.category_id WHERE c.course_id = '$COURSE_ID' ORDER BY q.name")
@@ -140,7 +143,7 @@ setup_course() {
   done
   local slots
   slots=$(psql_db -At -c "SELECT string_agg(jsonb_array_length(slots)::text || '/' || questions_per_page || '/' || attempts_allowed || '/' || coalesce(extract(epoch FROM time_limit)::int, 0), ' ') FROM quizzes WHERE course_id = '$COURSE_ID'")
-  [ "$slots" = "20/1/1/1800 20/1/1/1800 20/1/1/1800 20/1/1/1800" ] || die "the quizzes were not set up as expected (slots/per page/attempts/limit: $slots)"
+  [ "$slots" = "$(printf '20/1/1/1800 %.0s' "${titles[@]}" | sed 's/ $//')" ] || die "the quizzes were not set up as expected (slots/per page/attempts/limit: $slots)"
   post "$jar" "$structure?handler=Publish" 302
   [ "$(psql_db -At -c "SELECT count(*) FROM course_versions WHERE course_id = '$COURSE_ID'")" = 1 ] || die "the course was not published"
 
@@ -150,7 +153,7 @@ setup_course() {
   local bench_enrolled
   bench_enrolled=$(psql_db -At -c "SELECT count(*) FROM enrolments e JOIN users u ON u.id = e.person_id WHERE e.course_id = '$COURSE_ID' AND u.user_name LIKE 'bench%'")
   [ "$bench_enrolled" = "$TEACHERS" ] || die "expected $TEACHERS bench teachers enrolled, found $bench_enrolled"
-  say "course $COURSE_ID: 4 quizzes of 20 questions (${QUIZ_IDS[*]}), $ENROLLED enrolled ($TEACHERS bench teachers)"
+  say "course $COURSE_ID: ${#QUIZ_IDS[@]} quizzes of 20 questions (${QUIZ_IDS[*]:0:4} and $SUBMIT_QUIZZES for the sustained submits), $ENROLLED enrolled ($TEACHERS bench teachers)"
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -182,7 +185,10 @@ for phase in $PHASES; do
   case $phase in
     storm) client_args+=(--storm "${QUIZ_IDS[0]}") ;;
     flat) client_args+=(--flat "${QUIZ_IDS[1]}") ;;
-    sustained) client_args+=(--sustained "${QUIZ_IDS[2]}") ;;
+    sustained)
+      client_args+=(--sustained "${QUIZ_IDS[2]}")
+      if [ "$SUBMIT_QUIZZES" -gt 0 ]; then client_args+=(--submit-quizzes "$(IFS=,; echo "${QUIZ_IDS[*]:4}")"); fi
+      ;;
     *) die "unknown phase $phase in BENCH_PHASES" ;;
   esac
 done
@@ -215,7 +221,7 @@ CLIENT_HEALTH=$(kv client_health_rps || true)
   [ -n "$NOTE" ] && { echo "$NOTE"; echo; }
   echo "- Machine: $(nproc) cores, $CPU_MODEL, $MEM; load average before the set-up: $LOAD_START, before /health: $HEALTH_LOAD"
   echo "- .NET $RUNTIME (Release build, Server GC: $GC_SERVER), ASPNETCORE_ENVIRONMENT=Staging; PostgreSQL $PG_VERSION ($PG_MODE); the client (bench/QuizLoad) runs on the same 2 cores"
-  echo "- Course built and published through the designer's pages: 4 quiz activities (a warm-up and one per phase) of the same 20 Thai multiple-choice questions (4 choices, shuffled; 1 per page; 30-minute limit; 1 attempt); $ENROLLED enrolled ($TEACHERS bench teachers); answers right with probability $RIGHT"
+  echo "- Course built and published through the designer's pages: ${#QUIZ_IDS[@]} quiz activities (a warm-up, one per phase and $SUBMIT_QUIZZES for the sustained submits) of the same 20 Thai multiple-choice questions (4 choices, shuffled; 1 per page; 30-minute limit; 1 attempt); $ENROLLED enrolled ($TEACHERS bench teachers); answers right with probability $RIGHT"
   echo "- wrk /health (\`wrk -t2 -c64 -d$HEALTH_DURATION\`): **${H[rps]} requests/s**, p50 ${H[p50_ms]} ms, p99 ${H[p99_ms]} ms; CPU per request app $H_APP µs, PostgreSQL $H_PG µs"
   echo "- Ratios: answer saves/s ÷ wrk /health = $(ratio "$SAVES" "${H[rps]}"); ÷ /health through the load client = $(ratio "$SAVES" "$CLIENT_HEALTH")"
   echo

@@ -125,6 +125,15 @@ public sealed class Flows(Browser browser, Options o)
         return reply.Status == 302 || Fail(t);
     }
 
+    /// <summary>"Submit all and finish" for another of the teacher's attempts (its summary form; any page's token of the session works).</summary>
+    public async Task<bool> SubmitAsync(Teacher t, PhaseStats s, Guid attemptId)
+    {
+        var reply = await browser.SendAsync(t, s, Kind.Submit, HttpMethod.Post, $"/Learn/Attempt/{attemptId}/Summary",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", t.Token!)]),
+            r => Browser.Expect(r, HttpStatusCode.Redirect, $"/Learn/Attempt/{attemptId}/Review"));
+        return reply.Status == 302 || Fail(t);
+    }
+
     public async Task<bool> ReviewAsync(Teacher t, PhaseStats s)
     {
         var page = await browser.SendAsync(t, s, Kind.Review, HttpMethod.Get, $"/Learn/Attempt/{t.AttemptId}/Review", null,

@@ -36,7 +36,7 @@ namespace QuizLoad
         string BaseUrl, string Pg, Guid CourseId, Guid? StormActivity, Guid? FlatActivity, Guid? SustainedActivity,
         int Teachers, string UserPrefix, string Password, int AppPid, int PgPid, int StartWindowMs, int ThinkMs,
         int SustainSeconds, int HealthSeconds, double Right, int SignInParallel, string? Markdown, string? Kv,
-        Guid? WarmupActivity, int WarmupTeachers, int WarmupSeconds, int PageLoopSeconds)
+        Guid? WarmupActivity, int WarmupTeachers, int WarmupSeconds, int PageLoopSeconds, IReadOnlyList<Guid> SubmitQuizzes)
     {
         public const string Usage = """
             QuizLoad --base URL --pg CONNECTION --course ID [phases] [options]
@@ -45,6 +45,10 @@ namespace QuizLoad
                 --flat ACTIVITY        the same with no think time: the whole quiz flow as fast as the server allows
                 --sustained ACTIVITY   all start, then save answers in a loop for --sustain-s, read pages in a loop for
                                        --page-loop-s (10), then all submit at once
+                --submit-quizzes A,B,… (with --sustained) sustained submits: before the sustained phase's own submit,
+                                       each teacher's attempt (answers saved and graded by the app) is copied in
+                                       SQL into each of these quiz activities; then every teacher submits its
+                                       copies one after the other (250 in flight) until all are submitted
                 --warmup ACTIVITY      first, --warmup-teachers (25) of them go round this quiz's pages flat out for
                                        --warmup-s (90), then submit (tiered JIT, caches); not measured
               --teachers N (250)  --user-prefix P (bench: users P1..PN)  --password PW (Demo@2569)
@@ -67,13 +71,14 @@ namespace QuizLoad
             Guid? Id(string k) => map.TryGetValue(k, out var v) ? Guid.Parse(v) : null;
             int Int(string k, int d) => int.Parse(Opt(k, d.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var known = new HashSet<string> { "base", "pg", "course", "storm", "flat", "sustained", "teachers", "user-prefix", "password", "app-pid", "pg-pid",
-                "start-window-ms", "think-ms", "sustain-s", "health-s", "right", "sign-in-parallel", "md", "kv", "warmup", "warmup-teachers", "warmup-s", "page-loop-s" };
+                "start-window-ms", "think-ms", "sustain-s", "health-s", "right", "sign-in-parallel", "md", "kv", "warmup", "warmup-teachers", "warmup-s", "page-loop-s", "submit-quizzes" };
             if (map.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown) throw new ArgumentException($"unknown option --{unknown}");
             return new Options(Req("base"), Req("pg"), Guid.Parse(Req("course")), Id("storm"), Id("flat"), Id("sustained"),
                 Int("teachers", 250), Opt("user-prefix", "bench"), Opt("password", "Demo@2569"), Int("app-pid", 0), Int("pg-pid", 0),
                 Int("start-window-ms", 1000), Int("think-ms", 1000), Int("sustain-s", 30), Int("health-s", 10),
                 double.Parse(Opt("right", "0.75"), CultureInfo.InvariantCulture), Int("sign-in-parallel", 8), map.GetValueOrDefault("md"),
-                map.GetValueOrDefault("kv"), Id("warmup"), Int("warmup-teachers", 25), Int("warmup-s", 90), Int("page-loop-s", 10));
+                map.GetValueOrDefault("kv"), Id("warmup"), Int("warmup-teachers", 25), Int("warmup-s", 90), Int("page-loop-s", 10),
+                [.. Opt("submit-quizzes", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)]);
         }
     }
 
@@ -301,6 +306,18 @@ namespace QuizLoad
             var acknowledged = active.Sum(t => t.SavesAcknowledged);
             var savesPerS = acknowledged / loopW.Seconds;
 
+            // The answers they leave: one more save per question, right with probability --right as in the storm, so that
+            // most attempts pass and their submits (and the copies' below) write the activity's completion, as a real
+            // post-test's do. Not part of the saves/s above.
+            var final = new PhaseStats("sustained-final");
+            await Task.WhenAll(active.Where(t => !t.Failed).Select(async t =>
+            {
+                var page = firstPages[t];
+                var values = Browser.ChoicesIn(page).Values.First();
+                for (var slot = 1; slot <= Browser.SlotsIn(page); slot++)
+                    if (!await flows.SaveAsync(t, final, slot, flows.Choose(t, values))) return;
+            }));
+
             // Page loop: the attempt's pages, one after the other (1..20, 1..20, ...), one request in flight per teacher.
             var pages = new PhaseStats("sustained-pages");
             var pagesCpu = new CpuWindow(o.AppPid, o.PgPid);
@@ -313,6 +330,12 @@ namespace QuizLoad
             }));
             var pagesW = pagesCpu.Stop();
             var pageCount = pages.Kinds[Kind.Page].Count;
+
+            // Copies of every attempt (answers saved and graded by the app above) in the sustained-submit quizzes, made now,
+            // while they are still in progress.
+            var cloneWatch = Stopwatch.StartNew();
+            var copies = o.SubmitQuizzes.Count > 0 ? await verifier.CloneAsync(activity, o.SubmitQuizzes) : 0;
+            if (copies > 0) Say($"sustained: {copies} copies of the attempts made in {cloneWatch.Elapsed.TotalSeconds:0.0} s");
 
             // Submit storm: every teacher posts "Submit all and finish" at the same moment (a trainer's "time's up").
             var submit = new PhaseStats("sustained-submit");
@@ -331,7 +354,7 @@ namespace QuizLoad
             md.AppendLine();
             KindTable(s, startW);
             md.AppendLine(CultureInfo.InvariantCulture, $"**Answer saves** (autosave POSTs, one in flight per teacher, no think time; each changes the stored answer of a slot): " +
-                $"{acknowledged} saved in {loopW.Seconds:0.0} s = **{savesPerS:0} saves/s**.");
+                $"{acknowledged} saved in {loopW.Seconds:0.0} s = **{savesPerS:0} saves/s**. Then each teacher saved its final answers, right with probability {o.Right} ({final.Kinds[Kind.Save].Count} saves, {final.Failures} failures; not counted here).");
             md.AppendLine();
             KindTable(loop, loopW);
             if (pageCount > 0)
@@ -369,8 +392,51 @@ namespace QuizLoad
                 $"{submitsPerS:0} submissions/s ({submitted} at once)", submitsPerS >= 2000 ? "yes" : "**no**"));
             targets.Add(("no lost answer (sustained)", $"{v.AnswersStoredAsSent} of {v.AnswersAcknowledged} final answers stored as last sent ({acknowledged} saves acknowledged); {v.Lost} lost; {v.Duplicates} duplicate attempts, {v.NotFinished} not finished, {v.MarkMismatches} wrong marks",
                 v.Ok && loop.Failures + submit.Failures + s.Failures == 0 ? "yes" : "**no**"));
-            if (!v.Ok || s.Failures + loop.Failures + pages.Failures + submit.Failures + reviews.Failures > 0) allOk = false;
+            if (!v.Ok || s.Failures + loop.Failures + final.Failures + pages.Failures + submit.Failures + reviews.Failures > 0) allOk = false;
             Say($"sustained: {savesPerS:0} saves/s (p99 {loop.Kinds[Kind.Save].Percentiles().P99:0.0} ms, {Cpu(loopW, saves)}), {submitsPerS:0} submissions/s ({Cpu(submitW, submitted)}), lost {v.Lost}");
+            if (copies > 0) await SubmitLoopAsync(active.Where(t => !t.Failed).ToList(), cloneWatch.Elapsed.TotalSeconds);
+        }
+
+        /// <summary>
+        /// Sustained graded submissions: every teacher submits its copied attempts one after the other, one in flight per
+        /// teacher, until all are submitted; then PostgreSQL is asked whether each was graded and completed as it should be.
+        /// </summary>
+        private async Task SubmitLoopAsync(List<Teacher> active, double cloneSeconds)
+        {
+            var mine = await verifier.AttemptsInAsync(o.SubmitQuizzes);
+            var s = new PhaseStats("sustained-submits");
+            var cpu = new CpuWindow(o.AppPid, o.PgPid);
+            var firstAt = Stopwatch.GetTimestamp();
+            await Task.WhenAll(active.Select(async t =>
+            {
+                foreach (var id in mine.GetValueOrDefault(t.PersonId, []))
+                    if (!await flows.SubmitAsync(t, s, id)) return;
+            }));
+            var w = cpu.Stop();
+            var n = s.Kinds[Kind.Submit].Count - s.Kinds[Kind.Submit].Failures;
+            var perS = n / w.Seconds;
+            // The steady part: the middle 80 % of the submits (the first 10 % ramp up, the last 10 % trail off as teachers finish).
+            var steady = s.Kinds[Kind.Submit].SteadyRate(0.1);
+            var check = await verifier.VerifyCopiesAsync(o.SubmitQuizzes);
+
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Sustained graded attempt submissions**: before the submit above, each teacher's attempt (20 answers saved, and graded, by the app in the save loop) was copied in SQL into {o.SubmitQuizzes.Count} more quiz activities of the course ({mine.Values.Sum(x => x.Count)} attempts in progress, {cloneSeconds:0.0} s); " +
+                $"then every teacher posted *Submit all and finish* for its copies one after the other, {active.Count} in flight, until all were submitted: " +
+                $"{n} in {w.Seconds:0.0} s = **{perS:0} submissions/s** (steady middle 80 %: {steady:0}/s). Each adds up 20 stored grades and writes the attempt, and when it passes (60 %) the activity's completion and its outbox event.");
+            md.AppendLine();
+            KindTable(s, w);
+            md.AppendLine(CultureInfo.InvariantCulture, $"Check in PostgreSQL: **{(check.Ok ? "every copy graded exactly once" : "PROBLEMS")}** — {check.Attempts} attempts, {check.NotFinished} not finished, {check.WrongMarks} marks and {check.WrongFractions} question fractions differ from what the answers earn; " +
+                $"{check.Passed} passed and {check.Completions} quiz activities recorded as passed and completed for them ({check.MissingCompletions} missing, {check.ExtraCompletions} without a passing attempt); {check.Events} ActivityCompleted events in the outbox.");
+            md.AppendLine();
+            Put("sustained_loop_submits_per_s", $"{perS:0}");
+            Put("sustained_loop_submits_steady_per_s", $"{steady:0}");
+            Put("sustained_loop_seconds", $"{w.Seconds:0.0}");
+            Put("sustained_loop_submit_app_us", w.PerRequest(w.AppCpu, n));
+            Put("sustained_loop_submit_pg_us", w.PerRequest(w.PgCpu, n));
+            targets.Add(("≥ 2,000 graded submissions/s **sustained**, read as graded attempt submissions/s (each teacher submitting attempt after attempt)",
+                $"{perS:0} submissions/s over {w.Seconds:0.0} s ({n} attempts; steady middle 80 %: {steady:0}/s; p99 {s.Kinds[Kind.Submit].Percentiles().P99:0.0} ms at {active.Count} in flight); CPU per submit app {w.PerRequest(w.AppCpu, n)} µs, PostgreSQL {w.PerRequest(w.PgCpu, n)} µs",
+                perS >= 2000 && w.Seconds >= 10 ? "yes" : "**no**"));
+            if (!check.Ok || s.Failures > 0) allOk = false;
+            Say($"sustained submits: {perS:0}/s over {w.Seconds:0.0} s (steady {steady:0}/s), {Cpu(w, n)}; check {(check.Ok ? "ok" : "FAILED")}");
         }
 
         private static string Cpu(CpuWindow.Result w, int requests) =>

@@ -68,6 +68,20 @@ public sealed class KindStats
         lock (gate) return sentAt.Count(t => t >= sentFrom);
     }
 
+    /// <summary>
+    /// Requests per second between the answers of the <paramref name="trim"/> share and the 1 − trim share of the
+    /// requests (by answer time): the rate once everybody is busy, without the ramp-up and the tail.
+    /// </summary>
+    public double SteadyRate(double trim)
+    {
+        double[] done;
+        lock (gate) done = [.. sentAt.Select((t, i) => t / (double)System.Diagnostics.Stopwatch.Frequency + millis[i] / 1000)];
+        if (done.Length < 10) return 0;
+        Array.Sort(done);
+        var (a, b) = ((int)(done.Length * trim), (int)(done.Length * (1 - trim)) - 1);
+        return done[b] > done[a] ? (b - a) / (done[b] - done[a]) : 0;
+    }
+
     /// <summary>When the last request of this kind was answered (a Stopwatch timestamp; 0 when none).</summary>
     public long LastAnswered { get; private set; }
 

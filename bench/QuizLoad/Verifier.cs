@@ -126,6 +126,125 @@ public sealed class Verifier(string connectionString)
             Window(ours.Select(a => a.Started)), Window(ours.Where(a => a.Submitted is not null).Select(a => a.Submitted!.Value)), problems);
     }
 
+    /// <summary>
+    /// Copies every attempt in progress at <paramref name="sourceQuiz"/> (with its questions: answers, their stored grades
+    /// and sequences, layout) into each of <paramref name="targets"/>, as attempt 1 there — the state the app leaves an
+    /// attempt in after the same saves (the bench's quizzes all use the same 20 questions). Returns how many were made.
+    /// </summary>
+    public async Task<int> CloneAsync(Guid sourceQuiz, IReadOnlyList<Guid> targets)
+    {
+        await using var db = await OpenAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO quiz_attempts (id, course_id, deadline_utc, mark, max_mark, number, person_id, questions_per_page, quiz_id,
+                                       seed, started_at_utc, state, submitted_at_utc, submitted_by_timer)
+            SELECT md5(a.id::text || t.quiz_id::text)::uuid, a.course_id, a.deadline_utc, NULL, a.max_mark, 1, a.person_id,
+                   a.questions_per_page, t.quiz_id, a.seed, a.started_at_utc, 0, NULL, false
+            FROM quiz_attempts a CROSS JOIN unnest(@targets) AS t(quiz_id)
+            WHERE a.quiz_id = @source AND a.state = 0
+            """, db, tx))
+        {
+            cmd.CommandTimeout = 600;
+            cmd.Parameters.AddWithValue("targets", targets.ToArray());
+            cmd.Parameters.AddWithValue("source", sourceQuiz);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        int copied;
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO attempt_questions (attempt_id, slot, page, question_id, version, max_mark, layout, answer, sequence, saved_at_utc,
+                                           grade_state, fraction, feedback, grader_comment, graded_by, graded_at_utc, graded_sequence)
+            SELECT md5(a.id::text || t.quiz_id::text)::uuid, q.slot, q.page, q.question_id, q.version, q.max_mark, q.layout, q.answer,
+                   q.sequence, q.saved_at_utc, q.grade_state, q.fraction, q.feedback, q.grader_comment, q.graded_by, q.graded_at_utc,
+                   q.graded_sequence
+            FROM quiz_attempts a JOIN attempt_questions q ON q.attempt_id = a.id CROSS JOIN unnest(@targets) AS t(quiz_id)
+            WHERE a.quiz_id = @source AND a.state = 0;
+            UPDATE quizzes SET structure_locked = true WHERE id = ANY(@targets);
+            SELECT count(*)::int FROM quiz_attempts WHERE quiz_id = ANY(@targets) AND state = 0;
+            """, db, tx))
+        {
+            cmd.CommandTimeout = 600;
+            cmd.Parameters.AddWithValue("targets", targets.ToArray());
+            cmd.Parameters.AddWithValue("source", sourceQuiz);
+            copied = (int)(await cmd.ExecuteScalarAsync())!;
+        }
+        await tx.CommitAsync();
+        // Half a million new rows: vacuum them now (hint bits, visibility map, statistics) rather than in the measured phases.
+        foreach (var table in new[] { "quiz_attempts", "attempt_questions" })
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {table}", db) { CommandTimeout = 600 };
+            await vacuum.ExecuteNonQueryAsync();
+        }
+        return copied;
+    }
+
+    /// <summary>The attempts in progress at these quizzes, per person, in the order of the quizzes.</summary>
+    public async Task<Dictionary<Guid, List<Guid>>> AttemptsInAsync(IReadOnlyList<Guid> quizzes)
+    {
+        await using var db = await OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT a.person_id, a.id FROM quiz_attempts a JOIN unnest(@quizzes) WITH ORDINALITY AS q(id, n) ON q.id = a.quiz_id
+            WHERE a.state = 0 ORDER BY a.person_id, q.n
+            """, db);
+        cmd.Parameters.AddWithValue("quizzes", quizzes.ToArray());
+        var result = new Dictionary<Guid, List<Guid>>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            if (!result.TryGetValue(r.GetGuid(0), out var list)) result[r.GetGuid(0)] = list = [];
+            list.Add(r.GetGuid(1));
+        }
+        return result;
+    }
+
+    public sealed record CopiesResult(int Attempts, int NotFinished, int WrongMarks, int WrongFractions, int Passed, int Completions,
+        int MissingCompletions, int ExtraCompletions, int Events)
+    {
+        public bool Ok => Attempts > 0 && NotFinished == 0 && WrongMarks == 0 && WrongFractions == 0 && MissingCompletions == 0 && ExtraCompletions == 0;
+    }
+
+    /// <summary>
+    /// After the sustained submits: every copy finished, its mark and each question's fraction what its answers earn (stored
+    /// choice 0 is right: 1 of the slot's mark), and the quiz activity passed and completed exactly for the attempts that
+    /// reach the pass mark (60 %; one attempt per person and quiz here).
+    /// </summary>
+    public async Task<CopiesResult> VerifyCopiesAsync(IReadOnlyList<Guid> quizzes)
+    {
+        await using var db = await OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            WITH a AS (
+                SELECT a.id, a.person_id, a.quiz_id, a.course_id, a.state, a.mark, a.max_mark, e.expected, e.wrong_fractions
+                FROM quiz_attempts a,
+                LATERAL (SELECT sum(CASE WHEN q.answer->>'answer' = '0' THEN q.max_mark ELSE 0 END) AS expected,
+                                count(*) FILTER (WHERE q.fraction IS DISTINCT FROM (CASE WHEN q.answer->>'answer' = '0' THEN 1 ELSE 0 END)) AS wrong_fractions
+                         FROM attempt_questions q WHERE q.attempt_id = a.id) e
+                WHERE a.quiz_id = ANY(@quizzes)
+            ), done AS (
+                SELECT e.person_id, p.activity_id FROM activity_progress p JOIN enrolments e ON e.id = p.enrolment_id
+                WHERE p.activity_id = ANY(@quizzes) AND p.quiz_passed_at_utc IS NOT NULL AND p.completed_at_utc IS NOT NULL
+            ), pass AS (
+                SELECT person_id, quiz_id FROM a WHERE mark * 100 >= 60 * max_mark
+            )
+            SELECT (SELECT count(*)::int FROM a),
+                   (SELECT count(*)::int FROM a WHERE state <> 2),
+                   (SELECT count(*)::int FROM a WHERE mark IS DISTINCT FROM expected),
+                   (SELECT coalesce(sum(wrong_fractions), 0)::int FROM a),
+                   (SELECT count(*)::int FROM pass),
+                   (SELECT count(*)::int FROM done),
+                   (SELECT count(*)::int FROM pass LEFT JOIN done d ON d.person_id = pass.person_id AND d.activity_id = pass.quiz_id
+                    WHERE d.person_id IS NULL),
+                   (SELECT count(*)::int FROM done d LEFT JOIN pass ON pass.person_id = d.person_id AND pass.quiz_id = d.activity_id
+                    WHERE pass.person_id IS NULL),
+                   (SELECT count(*)::int FROM outbox_messages m WHERE m.type LIKE '%ActivityCompleted'
+                        AND (m.payload->>'activityId')::uuid = ANY(@quizzes))
+            """, db);
+        cmd.CommandTimeout = 600;
+        cmd.Parameters.AddWithValue("quizzes", quizzes.ToArray());
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        return new CopiesResult(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+            r.GetInt32(7), r.GetInt32(8));
+    }
+
     /// <summary>The stored answer when it is exactly {"answer": "..."}; anything else (more keys, none) is returned as JSON so it never matches.</summary>
     private static string StoredAnswer(string json)
     {

@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<QuestionBank.QuestionBankImporter>();
         services.AddScoped<QuestionBank.QuestionBankExporter>();
         services.AddScoped<Quizzes.AttemptService>();
+        services.AddScoped<Quizzes.AttemptReader>();
         services.AddOptions<Quizzes.QuizOptions>().Bind(config.GetSection(Quizzes.QuizOptions.Section));
         services.AddSingleton<Quizzes.OverdueAttemptSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Quizzes.OverdueAttemptSweeper>());

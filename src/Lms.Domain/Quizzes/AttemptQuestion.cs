@@ -22,6 +22,14 @@ public sealed class AttemptQuestion
     public string GraderComment { get; private set; } = "";
     public Guid? GradedBy { get; private set; }
     public DateTime? GradedAtUtc { get; private set; }
+    /// <summary>
+    /// The <see cref="Sequence"/> of the answer that <see cref="GradeState"/>, <see cref="Fraction"/> and
+    /// <see cref="Feedback"/> belong to: answers are graded as they are saved, so that submitting only adds up stored
+    /// grades. Null (an attempt saved before grading on save) or another sequence means the stored grade is stale and
+    /// submitting grades the answer again. The question version cannot change within an attempt, so the sequence is
+    /// all that can make a grade stale.
+    /// </summary>
+    public long? GradedSequence { get; private set; }
 
     private AttemptQuestion() { }
 
@@ -35,6 +43,17 @@ public sealed class AttemptQuestion
         MaxMark = maxMark;
         Layout = layout;
     }
+
+    /// <summary>A question of an attempt as stored (see <see cref="QuizAttempt.Restore(Guid, Guid, Guid, Guid, int, AttemptState, int, DateTime, DateTime?, DateTime?, bool, decimal, decimal?, int, IEnumerable{AttemptQuestion})"/>).</summary>
+    public static AttemptQuestion Restore(Guid attemptId, int slot, int page, Guid questionId, int version, decimal maxMark,
+        QuestionLayout layout, Dictionary<string, string> answer, long sequence, DateTime? savedAtUtc, GradeState gradeState,
+        decimal? fraction, string[] feedback, string graderComment, Guid? gradedBy, DateTime? gradedAtUtc, long? gradedSequence) =>
+        new(attemptId, slot, page, questionId, version, maxMark, layout)
+        {
+            Answer = answer, Sequence = sequence, SavedAtUtc = savedAtUtc, GradeState = gradeState, Fraction = fraction,
+            Feedback = feedback, GraderComment = graderComment, GradedBy = gradedBy, GradedAtUtc = gradedAtUtc,
+            GradedSequence = gradedSequence,
+        };
 
     /// <summary>
     /// A question as a designer previews it in the bank: slot 1 of no attempt, never stored. With a response it is
@@ -56,6 +75,22 @@ public sealed class AttemptQuestion
 
     public bool IsAnswered => Answer.Count > 0;
 
+    /// <summary>Whether the stored grade is the one of the stored answer (see <see cref="GradedSequence"/>).</summary>
+    public bool HasCurrentGrade => GradedSequence == Sequence;
+
+    /// <summary>
+    /// What a response earns on a question, as an attempt stores it: the grader's state, fraction (none while an essay
+    /// waits for a person) and feedback. Persistence code that saves an answer with one statement grades it with this,
+    /// so the stored grade is exactly what <see cref="Grade"/> would store.
+    /// </summary>
+    public static StoredGrade GradeOf(QuestionContent content, Response response)
+    {
+        var g = QuestionGrading.Grade(content, response);
+        return new StoredGrade(g.State, g.State == GradeState.NeedsGrading ? null : g.Fraction, [.. g.Feedback]);
+    }
+
+    public sealed record StoredGrade(GradeState State, decimal? Fraction, string[] Feedback);
+
     /// <summary>Refuses answers no question needs (a crafted request): too many values, or one longer than an essay.</summary>
     public static void CheckSize(Response response)
     {
@@ -74,10 +109,11 @@ public sealed class AttemptQuestion
 
     internal void Grade(QuestionContent content)
     {
-        var g = QuestionGrading.Grade(content, Response);
+        var g = GradeOf(content, Response);
         GradeState = g.State;
-        Fraction = g.State == GradeState.NeedsGrading ? null : g.Fraction;
-        Feedback = [.. g.Feedback];
+        Fraction = g.Fraction;
+        Feedback = g.Feedback;
+        GradedSequence = Sequence;
     }
 
     internal void GradeByHand(decimal mark, string comment, Guid graderId, DateTime nowUtc)

@@ -149,5 +149,8 @@ public sealed class Quiz
         _ => false,
     };
 
-    public bool Passes(decimal percent) => percent >= PassPercent;
+    public bool Passes(decimal percent) => PassesAt(PassPercent, percent);
+
+    /// <summary>The pass rule on its own, for code that has read only the pass mark.</summary>
+    public static bool PassesAt(decimal passPercent, decimal percent) => percent >= passPercent;
 }

@@ -84,7 +84,11 @@ public sealed class QuizAttempt
         {
             var (q, mark) = picked[i];
             var page = quiz.QuestionsPerPage == 0 ? 1 : i / quiz.QuestionsPerPage + 1;
-            a.questions.Add(new AttemptQuestion(id, i + 1, page, q.QuestionId, q.Version, mark, QuestionLayout.For(q.Content, rng)));
+            var question = new AttemptQuestion(id, i + 1, page, q.QuestionId, q.Version, mark, QuestionLayout.For(q.Content, rng));
+            // Graded as unanswered from the start (what submitting an untouched question gives), so that a submit
+            // finds a current grade for every question and only has to add them up.
+            question.Grade(q.Content);
+            a.questions.Add(question);
         }
         a.MaxMark = a.questions.Sum(x => x.MaxMark);
         return a;
@@ -105,23 +109,28 @@ public sealed class QuizAttempt
     /// Saves the answer to one question. <paramref name="sequence"/> grows with every change the browser makes, so a
     /// save that arrives late (after a newer one) does not overwrite the newer answer.
     /// </summary>
-    public SaveOutcome SaveResponse(int slot, Response response, long sequence, DateTime nowUtc)
+    /// <remarks>With the question version's <paramref name="content"/> the answer is graded as it is saved (as the app does),
+    /// so that <see cref="Submit"/> only adds up; without it, submitting grades it.</remarks>
+    public SaveOutcome SaveResponse(int slot, Response response, long sequence, DateTime nowUtc, QuestionContent? content = null)
     {
         if (!AcceptsAnswers(nowUtc)) return SaveOutcome.Closed;
         var q = Slot(slot);
         if (sequence <= q.Sequence) return SaveOutcome.Stale;
         q.Save(response, sequence, nowUtc);
+        if (content is not null) q.Grade(content);
         return SaveOutcome.Saved;
     }
 
     /// <summary>
     /// Ends the attempt and grades it with what was saved. Returns false when it had already ended (a double click, a
-    /// retry, a second tab): the first submission stands. <paramref name="content"/> gives each question version's content.
+    /// retry, a second tab): the first submission stands. <paramref name="content"/> gives each question version's content;
+    /// only answers without a current grade (see <see cref="AttemptQuestion.GradedSequence"/>) are graded again, which
+    /// gives the same result as grading them all, since a grade depends only on the version and the answer.
     /// </summary>
     public bool Submit(Func<Guid, int, QuestionContent> content, DateTime nowUtc, bool byTimer = false)
     {
         if (State != AttemptState.InProgress) return false;
-        foreach (var q in questions) q.Grade(content(q.QuestionId, q.Version));
+        foreach (var q in questions.Where(q => !q.HasCurrentGrade)) q.Grade(content(q.QuestionId, q.Version));
         SubmittedAtUtc = byTimer && DeadlineUtc is { } d && d < nowUtc ? d : nowUtc;
         SubmittedByTimer = byTimer;
         Settle();
@@ -142,6 +151,31 @@ public sealed class QuizAttempt
     public decimal? Percent => State == AttemptState.Finished && Mark is { } m
         ? (MaxMark == 0 ? 100m : Math.Round(m / MaxMark * 100m, 2))
         : null;
+
+    /// <summary>
+    /// An attempt as stored, with its questions, for persistence code that reads the rows itself (the attempt pages'
+    /// one-statement read). Applies no rules: the values were checked when they were recorded.
+    /// </summary>
+    public static QuizAttempt Restore(Guid id, Guid quizId, Guid courseId, Guid personId, int number, AttemptState state, int seed,
+        DateTime startedAtUtc, DateTime? deadlineUtc, DateTime? submittedAtUtc, bool submittedByTimer, decimal maxMark, decimal? mark,
+        int questionsPerPage, IEnumerable<AttemptQuestion> questions)
+    {
+        var a = new QuizAttempt
+        {
+            Id = id, QuizId = quizId, CourseId = courseId, PersonId = personId, Number = number, State = state, Seed = seed,
+            StartedAtUtc = startedAtUtc, DeadlineUtc = deadlineUtc, SubmittedAtUtc = submittedAtUtc, SubmittedByTimer = submittedByTimer,
+            MaxMark = maxMark, Mark = mark, QuestionsPerPage = questionsPerPage,
+        };
+        a.questions.AddRange(questions);
+        return a;
+    }
+
+    /// <summary>
+    /// An attempt as stored, with what the quiz grade needs (number, state, marks) and no questions: for persistence code
+    /// that reads the rows itself. Applies no rules.
+    /// </summary>
+    public static QuizAttempt Restore(Guid id, Guid quizId, Guid personId, int number, AttemptState state, decimal maxMark, decimal? mark) =>
+        new() { Id = id, QuizId = quizId, PersonId = personId, Number = number, State = state, MaxMark = maxMark, Mark = mark };
 
     private void Settle()
     {

@@ -26,7 +26,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
 {
     // One row per progress row (or one row with NULL progress columns); no rows when the course has no
     // published version. Column order is what Read below expects.
-    private const string Sql = """
+    internal const string Sql = """
         SELECT c.published_version, c.complete_by_utc,
                e.id, e.source, e.enrolled_by, e.enrolled_at_utc, e.completed_at_utc, e.completed_version,
                e.last_activity_id, e.last_activity_at_utc, e.xmin,
@@ -42,46 +42,61 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
     /// <summary>Null when the course has no published version (or does not exist).</summary>
     public async Task<LearnerSnapshot?> ReadAsync(Guid courseId, Guid personId, CancellationToken ct)
     {
-        int version;
-        Enrolment? enrolment = null;
-        uint rowVersion = 0;
-        DateTime? completeBy = null;
-        var unread = 0;
+        Rows? rows;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var cmd = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
-            cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = courseId });
-            cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+            AddParameters(cmd.Parameters, courseId, personId);
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct)) return null;
-            version = r.GetInt32(0);
-            completeBy = Nullable<DateTime>(r, 1);
-            unread = r.GetInt32(19);
-            if (!r.IsDBNull(2))
-            {
-                // The enrolment's columns repeat on every row; take them from the first, progress from each.
-                var (id, source, by, at, completed, completedVersion, lastId, lastAt) = (r.GetGuid(2),
-                    Enum.Parse<EnrolmentSource>(r.GetString(3)), Nullable<Guid>(r, 4), r.GetDateTime(5), Nullable<DateTime>(r, 6),
-                    Nullable<int>(r, 7), Nullable<Guid>(r, 8), Nullable<DateTime>(r, 9));
-                rowVersion = r.GetFieldValue<uint>(10);
-                var progress = new List<ActivityProgress>();
-                do
-                {
-                    if (r.IsDBNull(11)) continue;
-                    progress.Add(ActivityProgress.Restore(id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
-                        Nullable<DateTime>(r, 14), Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17),
-                        Nullable<DateTime>(r, 18)));
-                } while (await r.ReadAsync(ct));
-                enrolment = Enrolment.Restore(id, courseId, personId, source, by, at, completed, completedVersion, lastId, lastAt, progress);
-            }
+            rows = await ReadRowsAsync(r, courseId, personId, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        var course = await publisher.VersionAsync(courseId, version, ct);
-        return course is null ? null : new LearnerSnapshot(course, enrolment, rowVersion, completeBy, unread);
+        return rows is null ? null : await SnapshotOfAsync(rows, courseId, ct);
+    }
+
+    /// <summary>The parameters of <see cref="Sql"/>, for code that runs it in a batch of its own statements.</summary>
+    internal static void AddParameters(NpgsqlParameterCollection p, Guid courseId, Guid personId)
+    {
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = courseId });
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+    }
+
+    internal sealed record Rows(int Version, DateTime? CompleteBy, int Unread, Enrolment? Enrolment, uint RowVersion);
+
+    /// <summary>Reads <see cref="Sql"/>'s result set (the reader is at its start); null when it has no rows.</summary>
+    internal static async Task<Rows?> ReadRowsAsync(NpgsqlDataReader r, Guid courseId, Guid personId, CancellationToken ct)
+    {
+        if (!await r.ReadAsync(ct)) return null;
+        var version = r.GetInt32(0);
+        var completeBy = Nullable<DateTime>(r, 1);
+        var unread = r.GetInt32(19);
+        if (r.IsDBNull(2)) return new Rows(version, completeBy, unread, null, 0);
+        // The enrolment's columns repeat on every row; take them from the first, progress from each.
+        var (id, source, by, at, completed, completedVersion, lastId, lastAt) = (r.GetGuid(2),
+            Enum.Parse<EnrolmentSource>(r.GetString(3)), Nullable<Guid>(r, 4), r.GetDateTime(5), Nullable<DateTime>(r, 6),
+            Nullable<int>(r, 7), Nullable<Guid>(r, 8), Nullable<DateTime>(r, 9));
+        var rowVersion = r.GetFieldValue<uint>(10);
+        var progress = new List<ActivityProgress>();
+        do
+        {
+            if (r.IsDBNull(11)) continue;
+            progress.Add(ActivityProgress.Restore(id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
+                Nullable<DateTime>(r, 14), Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17),
+                Nullable<DateTime>(r, 18)));
+        } while (await r.ReadAsync(ct));
+        var enrolment = Enrolment.Restore(id, courseId, personId, source, by, at, completed, completedVersion, lastId, lastAt, progress);
+        return new Rows(version, completeBy, unread, enrolment, rowVersion);
+    }
+
+    /// <summary>The snapshot of rows read by <see cref="ReadRowsAsync"/>: the published version from the publisher's cache.</summary>
+    internal async Task<LearnerSnapshot?> SnapshotOfAsync(Rows rows, Guid courseId, CancellationToken ct)
+    {
+        var course = await publisher.VersionAsync(courseId, rows.Version, ct);
+        return course is null ? null : new LearnerSnapshot(course, rows.Enrolment, rows.RowVersion, rows.CompleteBy, rows.Unread);
     }
 
     private static T? Nullable<T>(NpgsqlDataReader r, int i) where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);

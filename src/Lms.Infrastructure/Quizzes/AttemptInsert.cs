@@ -25,18 +25,35 @@ public static class AttemptInsert
                     @quiz_id, @seed, @started_at_utc, @state, @submitted_at_utc, @submitted_by_timer)
             RETURNING id)
         INSERT INTO attempt_questions (attempt_id, slot, page, question_id, version, max_mark, layout, answer, sequence,
-                                       saved_at_utc, grade_state, fraction, feedback, grader_comment, graded_by, graded_at_utc)
+                                       saved_at_utc, grade_state, fraction, feedback, grader_comment, graded_by, graded_at_utc,
+                                       graded_sequence)
         SELECT attempt.id, q.slot, q.page, q.question_id, q.version, q.max_mark, q.layout::jsonb, q.answer::jsonb, q.sequence,
                q.saved_at_utc, q.grade_state, q.fraction, ARRAY(SELECT jsonb_array_elements_text(q.feedback::jsonb)),
-               q.grader_comment, q.graded_by, q.graded_at_utc
+               q.grader_comment, q.graded_by, q.graded_at_utc, q.graded_sequence
         FROM attempt, unnest(@slot, @page, @question_id, @version, @q_max_mark, @layout, @answer, @sequence, @saved_at_utc,
-                             @grade_state, @fraction, @feedback, @grader_comment, @graded_by, @graded_at_utc)
+                             @grade_state, @fraction, @feedback, @grader_comment, @graded_by, @graded_at_utc, @graded_sequence)
              AS q(slot, page, question_id, version, max_mark, layout, answer, sequence, saved_at_utc, grade_state, fraction,
-                  feedback, grader_comment, graded_by, graded_at_utc)
+                  feedback, grader_comment, graded_by, graded_at_utc, graded_sequence)
         """;
 
-    /// <summary>Inserts on the context's connection and transaction. Unique violations come out as <see cref="PostgresException"/>.</summary>
+    /// <summary>
+    /// Inserts on the context's connection and transaction (or as a statement of its own, when none is open). Unique
+    /// violations come out as <see cref="PostgresException"/>.
+    /// </summary>
     public static async Task ExecuteAsync(LmsDbContext db, QuizAttempt a, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await InsertAsync(db, a, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task InsertAsync(LmsDbContext db, QuizAttempt a, CancellationToken ct)
     {
         var qs = a.Questions;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -77,6 +94,7 @@ public static class AttemptInsert
         p.AddWithValue("grader_comment", qs.Select(q => q.GraderComment).ToArray());
         p.AddWithValue("graded_by", NpgsqlDbType.Array | NpgsqlDbType.Uuid, qs.Select(q => q.GradedBy).ToArray());
         p.AddWithValue("graded_at_utc", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, qs.Select(q => q.GradedAtUtc).ToArray());
+        p.AddWithValue("graded_sequence", NpgsqlDbType.Array | NpgsqlDbType.Bigint, qs.Select(q => q.GradedSequence).ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 

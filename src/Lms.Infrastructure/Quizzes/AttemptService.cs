@@ -4,10 +4,13 @@ using Lms.Domain.Courses;
 using Lms.Domain.Questions;
 using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Courses;
+using Lms.Infrastructure.Learning;
 using Lms.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Lms.Infrastructure.Quizzes;
 
@@ -18,7 +21,7 @@ namespace Lms.Infrastructure.Quizzes;
 /// version on submit), so it holds across several app instances too.
 /// </summary>
 public sealed class AttemptService(LmsDbContext db, QuestionContents contents, CoursePublisher publisher, TimeProvider clock,
-    IMemoryCache cache)
+    IMemoryCache cache, LearnerSnapshotReader snapshots, AttemptReader reader)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private Exception? lastSweepError;
@@ -39,10 +42,54 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     {
         // One look at the person's attempts (without their questions) answers both "is one open?" and "which number next?".
         var earlier = await db.QuizAttempts.AsNoTracking().Where(a => a.QuizId == quiz.Id && a.PersonId == personId)
-            .Select(a => new { a.Number, a.State }).ToListAsync(ct);
+            .Select(a => new Earlier(a.Number, a.State)).ToListAsync(ct);
+        return await StartOrResumeAsync(quiz, personId, earlier, ct);
+    }
+
+    /// <summary>
+    /// As above for the quiz with this id, or null when there is none: the quiz's row version and the person's attempts
+    /// come in one round trip, the quiz itself from <see cref="AttemptReader"/>'s cache (keyed by that version). Starting is
+    /// what 250 teachers do in the same second at a training day, so it costs as few statements as it can.
+    /// </summary>
+    public async Task<QuizAttempt?> StartOrResumeAsync(Guid quizId, Guid personId, CancellationToken ct)
+    {
+        uint version;
+        var earlier = new List<Earlier>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            var quizRow = new NpgsqlBatchCommand("SELECT xmin FROM quizzes WHERE id = $1");
+            quizRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = quizId });
+            var mine = new NpgsqlBatchCommand("SELECT number, state FROM quiz_attempts WHERE quiz_id = $1 AND person_id = $2");
+            mine.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = quizId });
+            mine.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+            batch.BatchCommands.Add(quizRow);
+            batch.BatchCommands.Add(mine);
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) return null;
+            version = r.GetFieldValue<uint>(0);
+            await r.NextResultAsync(ct);
+            while (await r.ReadAsync(ct)) earlier.Add(new Earlier(r.GetInt32(0), (AttemptState)r.GetInt32(1)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return await StartOrResumeAsync(await reader.QuizAsync(quizId, version, ct), personId, earlier, ct);
+    }
+
+    private sealed record Earlier(int Number, AttemptState State);
+
+    private async Task<QuizAttempt> StartOrResumeAsync(Quiz quiz, Guid personId, List<Earlier> earlier, CancellationToken ct)
+    {
         if (earlier.Any(a => a.State == AttemptState.InProgress) && await OpenAttemptAsync(quiz.Id, personId, ct) is { } open)
         {
-            if (!open.IsOverdue(Now)) return open;
+            if (!open.IsOverdue(Now))
+            {
+                RememberSlots(open);
+                return open;
+            }
             await SubmitAsync(open.Id, personId, byTimer: true, ct);
             db.ChangeTracker.Clear();
         }
@@ -64,14 +111,22 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         }
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Lock the quiz's questions in the same transaction as the first attempt. The update also moves the quiz
-            // row's version, so a designer's edit of the questions made meanwhile fails instead of slipping in.
-            if (!quiz.StructureLocked)
+            if (quiz.StructureLocked)
+            {
+                // One statement is its own transaction: no BEGIN and COMMIT round trips around it.
+                await AttemptInsert.ExecuteAsync(db, attempt, ct);
+            }
+            else
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // Lock the quiz's questions in the same transaction as the first attempt. The update also moves the quiz
+                // row's version, so a designer's edit of the questions made meanwhile fails instead of slipping in.
                 await db.Quizzes.Where(q => q.Id == quiz.Id && !q.StructureLocked)
                     .ExecuteUpdateAsync(u => u.SetProperty(q => q.StructureLocked, true), ct);
-            await AttemptInsert.ExecuteAsync(db, attempt, ct);
-            await tx.CommitAsync(ct);
+                await AttemptInsert.ExecuteAsync(db, attempt, ct);
+                await tx.CommitAsync(ct);
+            }
+            RememberSlots(attempt);
             return attempt;
         }
         // A second start of the same number, or a second attempt in progress: a parallel request won the race.
@@ -151,23 +206,46 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     }
 
     /// <summary>
-    /// Saves one answer as it is given: a single UPDATE that holds only while the attempt is the person's, in progress,
-    /// within its deadline (plus <see cref="QuizAttempt.SaveGrace"/>) and newer than what is stored (the browser's
-    /// sequence number) — the same rules as <see cref="QuizAttempt.SaveResponse"/>, checked in the database so that
-    /// 250 teachers saving at once cost one statement each. Returns why nothing was saved otherwise.
+    /// Saves one answer as it is given, graded at once: a single UPDATE that holds only while the attempt is the person's,
+    /// in progress, within its deadline (plus <see cref="QuizAttempt.SaveGrace"/>) and newer than what is stored (the
+    /// browser's sequence number) — the same rules as <see cref="QuizAttempt.SaveResponse"/>, checked in the database so
+    /// that 250 teachers saving at once cost one statement each. The grade (the domain grader's, for the attempt's
+    /// version of the question) is written with the answer and marked with its sequence, so submitting only adds up
+    /// stored grades. The save holds a share lock on the attempt row until it commits: a submit locks that row before
+    /// it adds up, so it waits for a save in flight and counts it, and a save that comes after the submit finds the
+    /// attempt finished and is refused (never acknowledged without being counted). Returns why nothing was saved otherwise.
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(Guid attemptId, Guid personId, int slot, Response response, long sequence, CancellationToken ct)
     {
         AttemptQuestion.CheckSize(response);
         var now = Now;
-        var json = JsonSerializer.Serialize(response.Values, JsonColumn.Options);
-        var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE attempt_questions q SET answer = {json}::jsonb, sequence = {sequence}, saved_at_utc = {now}
-            FROM quiz_attempts a
-            WHERE q.attempt_id = {attemptId} AND q.slot = {slot} AND q.sequence < {sequence}
-              AND a.id = q.attempt_id AND a.person_id = {personId} AND a.state = 0
-              AND (a.deadline_utc IS NULL OR a.deadline_utc + {QuizAttempt.SaveGrace} > {now})
-            """, ct);
+        var slots = await SlotsAsync(attemptId, ct);
+        if (!slots.TryGetValue(slot, out var key)) throw new DomainException("attempt.not_found", "No such attempt.");
+        var content = (await contents.GetAsync([key], ct))[key];
+        var grade = AttemptQuestion.GradeOf(content, response);
+
+        await db.Database.OpenConnectionAsync(ct);
+        int rows;
+        try
+        {
+            await using var cmd = new NpgsqlCommand(SaveSql, (NpgsqlConnection)db.Database.GetDbConnection());
+            var p = cmd.Parameters;
+            p.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(response.Values, JsonColumn.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            p.Add(new NpgsqlParameter<long> { TypedValue = sequence });
+            p.Add(new NpgsqlParameter<DateTime> { TypedValue = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            p.Add(new NpgsqlParameter<string> { TypedValue = grade.State.ToString() });
+            p.Add(new NpgsqlParameter { Value = grade.Fraction is { } f ? f : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = grade.Feedback });
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+            p.Add(new NpgsqlParameter<TimeSpan> { TypedValue = QuizAttempt.SaveGrace });
+            p.Add(new NpgsqlParameter<int> { TypedValue = slot });
+            rows = await cmd.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         if (rows == 1) return SaveOutcome.Saved;
 
         var state = await db.QuizAttempts.AsNoTracking().Where(a => a.Id == attemptId && a.PersonId == personId)
@@ -178,32 +256,200 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
             : SaveOutcome.Closed;
     }
 
+    // The FOR SHARE sub-select re-checks the attempt row after waiting for a submit in progress (READ COMMITTED follows
+    // the updated row), so a save never lands in an attempt that has just been submitted.
+    private const string SaveSql = """
+        UPDATE attempt_questions q
+        SET answer = $1, sequence = $2, saved_at_utc = $3, grade_state = $4, fraction = $5, feedback = $6, graded_sequence = $2
+        FROM (SELECT id FROM quiz_attempts
+              WHERE id = $7 AND person_id = $8 AND state = 0 AND (deadline_utc IS NULL OR deadline_utc + $9 > $3)
+              FOR SHARE) a
+        WHERE q.attempt_id = a.id AND q.slot = $10 AND q.sequence < $2
+        """;
+
     /// <summary>
-    /// Submits and grades the attempt with what was saved, exactly once: a second submit (double click, retry, other
-    /// tab, the timer) finds it already submitted and returns it unchanged. When the quiz grade reaches the pass mark,
-    /// the quiz activity (and perhaps the course) completes in the same transaction.
+    /// Which question version each slot of an attempt uses (and the attempt's course), for grading a save without reading
+    /// the row first and for reading the enrolment with the submit. An attempt's questions, their versions and its course
+    /// never change once it has started, so this is cached (filled at the start and by the attempt's pages, read from
+    /// PostgreSQL otherwise). No slots when there is no such attempt.
     /// </summary>
-    public async Task<QuizAttempt> SubmitAsync(Guid attemptId, Guid personId, bool byTimer, CancellationToken ct)
+    private sealed record Shape(Guid CourseId, IReadOnlyDictionary<int, (Guid QuestionId, int Version)> Slots);
+
+    private async Task<IReadOnlyDictionary<int, (Guid QuestionId, int Version)>> SlotsAsync(Guid attemptId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(ShapeKey(attemptId), out Shape? hit)) return hit!.Slots;
+        var rows = await (from q in db.AttemptQuestions.AsNoTracking()
+                          join a in db.QuizAttempts.AsNoTracking() on q.AttemptId equals a.Id
+                          where q.AttemptId == attemptId
+                          select new { q.Slot, q.QuestionId, q.Version, a.CourseId }).ToListAsync(ct);
+        var slots = rows.ToDictionary(r => r.Slot, r => (r.QuestionId, r.Version));
+        if (slots.Count > 0) Remember(attemptId, new Shape(rows[0].CourseId, slots));
+        return slots;
+    }
+
+    /// <summary>Keeps the shape of an attempt whose questions are at hand (started, or loaded for a page).</summary>
+    public void RememberSlots(QuizAttempt attempt)
+    {
+        if (attempt.State == AttemptState.InProgress && !cache.TryGetValue(ShapeKey(attempt.Id), out _))
+            Remember(attempt.Id, new Shape(attempt.CourseId, attempt.Questions.ToDictionary(q => q.Slot, q => (q.QuestionId, q.Version))));
+    }
+
+    private void Remember(Guid attemptId, Shape shape) =>
+        cache.Set(ShapeKey(attemptId), shape, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
+
+    private static (string, Guid) ShapeKey(Guid attemptId) => ("attempt-shape", attemptId);
+
+    /// <summary>
+    /// Submits the attempt with what was saved, exactly once: a second submit (double click, retry, other tab, the timer)
+    /// finds it already submitted and changes nothing. The answers were graded as they were saved, so this adds up the
+    /// stored grades in PostgreSQL (one statement, after locking the attempt row: the "one submit" guard, and the wait for
+    /// a save in flight); only an attempt with a question whose stored grade is not the one of its stored answer (saved
+    /// before grading on save) is graded here, through the domain model. When the quiz grade reaches the pass mark, the
+    /// quiz activity (and perhaps the course) completes in the same transaction. True when this call submitted it.
+    /// </summary>
+    public async Task<bool> SubmitAsync(Guid attemptId, Guid personId, bool byTimer, CancellationToken ct)
     {
         for (var round = 1; ; round++)
         {
-            var attempt = await FindAsync(attemptId, ct);
-            if (attempt is null || attempt.PersonId != personId) throw new DomainException("attempt.not_found", "No such attempt.");
-            if (attempt.State != AttemptState.InProgress) return attempt;
-            var content = await contents.GetAsync(attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
-            attempt.Submit((id, v) => content[(id, v)], Now, byTimer);
-            await RecordCompletionAsync(attempt, ct);
+            db.ChangeTracker.Clear();
             try
             {
-                await db.SaveChangesAsync(ct);
-                return attempt;
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var finished = await FinishAsync(tx, attemptId, personId, byTimer, ct);
+                switch (finished.Outcome)
+                {
+                    case FinishOutcome.NotFound: throw new DomainException("attempt.not_found", "No such attempt.");
+                    case FinishOutcome.AlreadySubmitted: return false;
+                    case FinishOutcome.Finished:
+                        if (await RecordPassAsync(tx, finished, ct))
+                        {
+                            await tx.CommitAsync(ct);
+                            return true;
+                        }
+                        break; // the enrolment changed since it was read: roll back, look again
+                    case FinishOutcome.GradeHere:
+                        var attempt = await FindAsync(attemptId, ct);
+                        var content = await contents.GetAsync(attempt!.Questions.Select(q => (q.QuestionId, q.Version)), ct);
+                        attempt.Submit((id, v) => content[(id, v)], Now, byTimer);
+                        await RecordCompletionAsync(attempt, ct);
+                        await db.SaveChangesAsync(ct);
+                        await tx.CommitAsync(ct);
+                        return true;
+                }
             }
-            catch (DbUpdateException e) when (round < 5 && (e is DbUpdateConcurrencyException || PostgresErrors.IsUniqueViolation(e)))
+            // The enrolment moved on, or a parallel first view of the quiz activity inserted its progress row first.
+            catch (Exception e) when (round < 5 && (e is DbUpdateConcurrencyException || PostgresErrors.IsUniqueViolation(e)))
             {
-                // Someone else submitted it (the timer, another tab), or the enrolment moved on: look again.
-                db.ChangeTracker.Clear();
             }
+            if (round >= 5) throw new DbUpdateConcurrencyException($"The enrolment changed under each of {round} attempts to submit.");
         }
+    }
+
+    private enum FinishOutcome { NotFound, AlreadySubmitted, GradeHere, Finished }
+
+    private sealed record FinishResult(FinishOutcome Outcome, QuizAttempt? Attempt = null, Guid CourseId = default,
+        GradingMethod Method = default, decimal PassPercent = 0, IReadOnlyList<QuizAttempt>? Others = null,
+        LearnerSnapshotReader.Rows? Enrolment = null);
+
+    /// <summary>
+    /// One round trip: lock the attempt row (waits for saves in flight and for a parallel submit), then — in a new
+    /// statement, so it sees what those saves committed — finish it with the sum of its stored grades if every one of
+    /// them is current, returning the quiz's grading settings; and the person's other attempts at the quiz.
+    /// </summary>
+    private async Task<FinishResult> FinishAsync(IDbContextTransaction tx, Guid attemptId,
+        Guid personId, bool byTimer, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)tx.GetDbTransaction());
+        var lockRow = new NpgsqlBatchCommand("SELECT state FROM quiz_attempts WHERE id = $1 AND person_id = $2 FOR UPDATE");
+        lockRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
+        lockRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+        var finish = new NpgsqlBatchCommand(FinishSql);
+        finish.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
+        finish.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
+        finish.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = byTimer });
+        finish.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = Now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        var others = new NpgsqlBatchCommand("""
+            SELECT o.id, o.number, o.state, o.max_mark, o.mark FROM quiz_attempts a
+            JOIN quiz_attempts o ON o.quiz_id = a.quiz_id AND o.person_id = a.person_id AND o.id <> a.id
+            WHERE a.id = $1
+            """);
+        others.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
+        batch.BatchCommands.Add(lockRow);
+        batch.BatchCommands.Add(finish);
+        batch.BatchCommands.Add(others);
+        // The enrolment too, when the attempt's course is known (it nearly always is: its pages were just shown), so that
+        // a passing submit needs no read of its own. It is read after the finish, in the same transaction.
+        var courseId = cache.TryGetValue(ShapeKey(attemptId), out Shape? shape) ? shape!.CourseId : (Guid?)null;
+        if (courseId is { } known)
+        {
+            var enrolment = new NpgsqlBatchCommand(LearnerSnapshotReader.Sql);
+            LearnerSnapshotReader.AddParameters(enrolment.Parameters, known, personId);
+            batch.BatchCommands.Add(enrolment);
+        }
+
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return new FinishResult(FinishOutcome.NotFound);
+        if ((AttemptState)r.GetInt32(0) != AttemptState.InProgress) return new FinishResult(FinishOutcome.AlreadySubmitted);
+        await r.NextResultAsync(ct);
+        if (!await r.ReadAsync(ct)) return new FinishResult(FinishOutcome.GradeHere);
+        var quizId = r.GetGuid(3);
+        var attempt = QuizAttempt.Restore(attemptId, quizId, personId, r.GetInt32(2), (AttemptState)r.GetInt32(0), r.GetDecimal(5),
+            r.IsDBNull(1) ? null : r.GetDecimal(1));
+        var (attemptCourse, method, pass) = (r.GetGuid(4), (GradingMethod)r.GetInt32(6), r.GetDecimal(7));
+        await r.NextResultAsync(ct);
+        var list = new List<QuizAttempt>();
+        while (await r.ReadAsync(ct))
+            list.Add(QuizAttempt.Restore(r.GetGuid(0), quizId, personId, r.GetInt32(1), (AttemptState)r.GetInt32(2), r.GetDecimal(3),
+                r.IsDBNull(4) ? null : r.GetDecimal(4)));
+        LearnerSnapshotReader.Rows? rows = null;
+        if (courseId == attemptCourse && await r.NextResultAsync(ct)) rows = await LearnerSnapshotReader.ReadRowsAsync(r, attemptCourse, personId, ct);
+        return new FinishResult(FinishOutcome.Finished, attempt, attemptCourse, method, pass, list, rows);
+    }
+
+    // The attempt's mark is the sum of its questions' earned marks, each rounded to 4 places as AttemptQuestion.EarnedMark
+    // rounds (decimal Math.Round: half to even; PostgreSQL's round() goes half away from zero, hence the CASE). An essay
+    // waiting for a person earns nothing yet and leaves the attempt NeedsGrading (1); otherwise it is Finished (2).
+    // Timer submits are dated at the deadline, as QuizAttempt.Submit dates them.
+    private const string FinishSql = """
+        WITH g AS (
+            SELECT coalesce(bool_and(coalesce(graded_sequence = sequence, false)), true) AS current,
+                   coalesce(bool_or(grade_state = 'NeedsGrading'), false) AS pending,
+                   coalesce(sum(CASE WHEN abs(x * 10000 - trunc(x * 10000)) = 0.5 AND mod(trunc(x * 10000), 2) = 0
+                                     THEN trunc(x, 4) ELSE round(x, 4) END), 0) AS mark
+            FROM (SELECT graded_sequence, sequence, grade_state, fraction * max_mark AS x
+                  FROM attempt_questions WHERE attempt_id = $1) q
+        )
+        UPDATE quiz_attempts a
+        SET state = CASE WHEN g.pending THEN 1 ELSE 2 END, mark = g.mark,
+            submitted_at_utc = CASE WHEN $3 AND a.deadline_utc < $4 THEN a.deadline_utc ELSE $4 END, submitted_by_timer = $3
+        FROM g
+        WHERE a.id = $1 AND a.person_id = $2 AND a.state = 0 AND g.current
+        RETURNING a.state, a.mark, a.number, a.quiz_id, a.course_id, a.max_mark,
+                  (SELECT grading_method FROM quizzes WHERE id = a.quiz_id), (SELECT pass_percent FROM quizzes WHERE id = a.quiz_id)
+        """;
+
+    /// <summary>
+    /// After a finish in SQL: when the person's quiz grade now passes, records "quiz passed" on their enrolment in the
+    /// same transaction (the progress row, the completions it makes and their outbox events, as the learner pages save
+    /// them). False when the enrolment changed since it was read (the caller rolls back and tries again).
+    /// </summary>
+    private async Task<bool> RecordPassAsync(IDbContextTransaction tx, FinishResult f, CancellationToken ct)
+    {
+        if (QuizGrade.Of(f.Method, [.. f.Others!, f.Attempt!]) is not { } grade || !Quiz.PassesAt(f.PassPercent, grade)) return true;
+        var snapshot = f.Enrolment is { } rows
+            ? await snapshots.SnapshotOfAsync(rows, f.CourseId, ct)
+            : await snapshots.ReadAsync(f.CourseId, f.Attempt!.PersonId, ct);
+        if (snapshot is not { Enrolment: { } enrolment }) return true;
+        if (snapshot.Course.Activities.FirstOrDefault(a => a.Quiz == f.Attempt!.QuizId) is not { } activity) return true;
+        if (enrolment.ProgressByActivity.TryGetValue(activity.Id, out var p) && p.QuizPassedAtUtc is not null) return true;
+        var change = ViewChange.RecordQuizPassed(enrolment, snapshot.EnrolmentVersion, snapshot.Course.Outline(), activity.Id, Now);
+        if (change is null) return true;
+        await using var cmd = new NpgsqlCommand(ProgressWriterSql.Single, (NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction)tx.GetDbTransaction());
+        ProgressWriterSql.AddSingleParameters(cmd, change);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct);
     }
 
     /// <summary>A trainer grades an essay (or overrides a mark); the attempt's grade and completion follow.</summary>

@@ -10,26 +10,28 @@ namespace Lms.Web.Quizzes;
 /// Loading an attempt for its owner: someone else's attempt is "not found" (never "forbidden", which would confirm it
 /// exists). An attempt whose time has run out is submitted on the spot, so a page never offers answers that no longer count.
 /// </summary>
-public sealed class AttemptAccess(LmsDbContext db, AttemptService attempts, QuestionContents contents, QuestionText texts, TimeProvider clock)
+public sealed class AttemptAccess(LmsDbContext db, AttemptService attempts, AttemptReader reader, QuestionContents contents,
+    QuestionText texts, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public sealed record Loaded(QuizAttempt Attempt, Quiz Quiz, IReadOnlyDictionary<(Guid, int), QuestionContent> Contents);
+    /// <param name="UnreadNotifications">The bell's count, read with the attempt (for <see cref="Notifications.BellCount"/>).</param>
+    public sealed record Loaded(QuizAttempt Attempt, Quiz Quiz, IReadOnlyDictionary<(Guid, int), QuestionContent> Contents,
+        int? UnreadNotifications = null);
 
     public async Task<Loaded?> OwnAsync(Guid attemptId, Guid personId, CancellationToken ct)
     {
-        var attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions)
-            .FirstOrDefaultAsync(a => a.Id == attemptId && a.PersonId == personId, ct);
-        if (attempt is null) return null;
-        if (attempt.IsOverdue(Now))
+        var read = await reader.OwnAsync(attemptId, personId, ct);
+        if (read is null) return null;
+        if (read.Attempt.IsOverdue(Now))
         {
-            await attempts.SubmitAsync(attempt.Id, personId, byTimer: true, ct);
+            await attempts.SubmitAsync(attemptId, personId, byTimer: true, ct);
             db.ChangeTracker.Clear();
-            attempt = await db.QuizAttempts.AsNoTracking().Include(a => a.Questions).FirstAsync(a => a.Id == attemptId, ct);
+            read = await reader.OwnAsync(attemptId, personId, ct) ?? throw new InvalidOperationException("The attempt went away.");
         }
-        var quiz = await db.Quizzes.AsNoTracking().FirstAsync(q => q.Id == attempt.QuizId, ct);
-        var content = await contents.GetAsync(attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
-        return new Loaded(attempt, quiz, content);
+        attempts.RememberSlots(read.Attempt);
+        var content = await contents.GetAsync(read.Attempt.Questions.Select(q => (q.QuestionId, q.Version)), ct);
+        return new Loaded(read.Attempt, read.Quiz, content, read.UnreadNotifications);
     }
 
     /// <summary>

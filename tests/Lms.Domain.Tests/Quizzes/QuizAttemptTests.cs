@@ -46,6 +46,48 @@ public class QuizAttemptTests
     }
 
     [Fact]
+    public void An_answer_saved_with_its_question_is_graded_at_once_and_the_submit_only_adds_up()
+    {
+        var (quiz, pool, content) = QuizOf(TrueQ("ก"), TrueQ("ข"), TrueQ("ค"));
+        var a = Start(quiz, pool);
+        // A fresh attempt holds the grade of an untouched question for every slot.
+        Assert.All(a.Questions, q => Assert.Equal((GradeState.NotAnswered, 0m, true), (q.GradeState, q.Fraction!.Value, q.HasCurrentGrade)));
+
+        a.SaveResponse(1, Response.Of(("answer", "true")), 10, Now, content[a.Slot(1).QuestionId]);
+        Assert.Equal((GradeState.Correct, 1m, 10L), (a.Slot(1).GradeState, a.Slot(1).Fraction!.Value, a.Slot(1).GradedSequence!.Value));
+        // Saved without the content (as code that only stores answers would): the grade is stale until the submit.
+        a.SaveResponse(2, Response.Of(("answer", "true")), 11, Now);
+        Assert.False(a.Slot(2).HasCurrentGrade);
+
+        var graded = new List<Guid>();
+        a.Submit((id, _) => { graded.Add(id); return content[id]; }, Now.AddMinutes(1));
+        Assert.Equal([a.Slot(2).QuestionId], graded);
+        Assert.Equal(4m, a.Mark);
+        Assert.Equal(GradeState.NotAnswered, a.Slot(3).GradeState);
+    }
+
+    [Fact]
+    public void Grading_on_save_gives_what_grading_at_the_submit_gives()
+    {
+        var (quiz, pool, content) = QuizOf(TrueQ("ก"), TrueQ("ข"), Essay);
+        var answers = new[] { ("answer", "true"), ("answer", "false"), ("answer", "ผู้เรียนลงมือทำและสะท้อนคิด") };
+        var onSave = Start(quiz, pool);
+        var atSubmit = Start(quiz, pool);
+        for (var slot = 1; slot <= 3; slot++)
+        {
+            var answer = answers[slot - 1]; // not shuffled: slot n is the n-th question
+            onSave.SaveResponse(slot, Response.Of(answer), 1, Now, content[onSave.Slot(slot).QuestionId]);
+            atSubmit.SaveResponse(slot, Response.Of(answer), 1, Now);
+        }
+        onSave.Submit((id, _) => content[id], Now);
+        atSubmit.Submit((id, _) => content[id], Now);
+        Assert.Equal((AttemptState.NeedsGrading, 2m), (onSave.State, onSave.Mark!.Value));
+        Assert.Equal((atSubmit.State, atSubmit.Mark), (onSave.State, onSave.Mark));
+        Assert.Equal(atSubmit.Questions.Select(q => (q.GradeState, q.Fraction, string.Join("|", q.Feedback))),
+            onSave.Questions.Select(q => (q.GradeState, q.Fraction, string.Join("|", q.Feedback))));
+    }
+
+    [Fact]
     public void A_late_save_does_not_overwrite_a_newer_answer()
     {
         var (quiz, pool, _) = QuizOf(TrueQ("ก"));

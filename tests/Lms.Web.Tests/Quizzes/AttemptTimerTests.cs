@@ -67,6 +67,35 @@ public sealed class AttemptTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_timer_grades_an_attempt_exactly_as_the_submit_button_does()
+    {
+        var quiz = await app.PublishedQuizCourseAsync("เวลาหมดกับกดส่ง", QuizSteps.TrueFalse(3), TenMinutes);
+        var ids = new List<Guid>();
+        foreach (var user in new[] { "teacher", "assistant" })
+        {
+            var t = app.NewClient();
+            await t.SignInOkAsync(user);
+            var url = await t.StartQuizAsync(quiz);
+            await t.SaveAnswerAsync(url, 1, 1, ("answer", "true"));
+            await t.SaveAnswerAsync(url, 2, 1, ("answer", "false"));
+            ids.Add(QuizSteps.AttemptId(url));
+            if (user == "teacher") await t.SubmitAsync($"/Learn/Attempt/{ids[0]}/Summary", new Dictionary<string, string>());
+        }
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(1, await app.Services.GetRequiredService<OverdueAttemptSweeper>().SweepOnceAsync(CancellationToken.None));
+
+        var attempts = await app.DbAsync(db => db.QuizAttempts.AsNoTracking().Include(a => a.Questions).Where(a => ids.Contains(a.Id)).ToListAsync());
+        var (button, timer) = (attempts.Single(a => a.Id == ids[0]), attempts.Single(a => a.Id == ids[1]));
+        Assert.True(timer.SubmittedByTimer);
+        Assert.Equal(timer.DeadlineUtc, timer.SubmittedAtUtc);
+        Assert.Equal((AttemptState.Finished, 1m), (button.State, button.Mark!.Value));
+        Assert.Equal((button.State, button.Mark, button.Percent), (timer.State, timer.Mark, timer.Percent));
+        static IEnumerable<(Guid, Lms.Domain.Questions.GradeState, decimal?, string)> Grades(QuizAttempt a) =>
+            a.Questions.OrderBy(q => q.QuestionId).Select(q => (q.QuestionId, q.GradeState, q.Fraction, string.Join("|", q.Feedback)));
+        Assert.Equal(Grades(button), Grades(timer));
+    }
+
+    [Fact]
     public async Task Opening_an_overdue_attempt_submits_it_on_the_spot()
     {
         var quiz = await app.PublishedQuizCourseAsync("เปิดหลังหมดเวลา", QuizSteps.TrueFalse(1), TenMinutes);

@@ -45,6 +45,8 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         // The timer sweep looks for in-progress attempts past their deadline.
         b.HasIndex(x => x.DeadlineUtc).HasFilter("state = 0").HasDatabaseName("ix_quiz_attempts_open_deadline");
         b.HasIndex(x => new { x.PersonId, x.CourseId });
+        // The trainers' queue of essays to mark starts from the few submitted attempts still waiting for a grade.
+        b.HasIndex(x => x.State).HasFilter("state = 1").HasDatabaseName("ix_quiz_attempts_needs_grading");
         b.HasOne<Quiz>().WithMany().HasForeignKey(x => x.QuizId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Questions).WithOne().HasForeignKey(q => q.AttemptId).OnDelete(DeleteBehavior.Cascade);
@@ -66,8 +68,8 @@ internal sealed class AttemptQuestionConfiguration : IEntityTypeConfiguration<At
         b.Property(x => x.Answer).AsJson();
         b.Property(x => x.GradeState).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.QuestionId, x.Version });
-        // The trainers' queue of essays to mark: only the few rows waiting are indexed.
-        b.HasIndex(x => x.GradeState).HasFilter("grade_state = 'NeedsGrading'").HasDatabaseName("ix_attempt_questions_to_grade");
+        // No index on grade_state: answers are graded as they are saved, and a save that changes no indexed column can
+        // be a HOT update (no index entries written). The essay queue finds its attempts by their state instead.
         b.Ignore(x => x.Response);
         b.Ignore(x => x.EarnedMark);
         b.Ignore(x => x.IsAnswered);

@@ -1671,6 +1671,10 @@ namespace Lms.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("graded_by");
 
+                    b.Property<long?>("GradedSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("graded_sequence");
+
                     b.Property<string>("GraderComment")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1708,10 +1712,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
 
                     b.HasKey("AttemptId", "Slot")
                         .HasName("pk_attempt_questions");
-
-                    b.HasIndex("GradeState")
-                        .HasDatabaseName("ix_attempt_questions_to_grade")
-                        .HasFilter("grade_state = 'NeedsGrading'");
 
                     b.HasIndex("QuestionId", "Version")
                         .HasDatabaseName("ix_attempt_questions_question_id_version");
@@ -1889,6 +1889,10 @@ namespace Lms.Infrastructure.Persistence.Migrations
                     b.HasIndex("DeadlineUtc")
                         .HasDatabaseName("ix_quiz_attempts_open_deadline")
                         .HasFilter("state = 0");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_quiz_attempts_needs_grading")
+                        .HasFilter("state = 1");
 
                     b.HasIndex("PersonId", "CourseId")
                         .HasDatabaseName("ix_quiz_attempts_person_id_course_id");

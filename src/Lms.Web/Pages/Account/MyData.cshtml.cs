@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Feeds;
 using Lms.Infrastructure.Notifications.Reminders;
 using Lms.Infrastructure.Persistence;
@@ -94,7 +95,12 @@ public static class PersonalDataExport
             {
                 x.Quiz, x.Attempt.Number, State = x.Attempt.State.ToString(), x.Attempt.StartedAtUtc, x.Attempt.SubmittedAtUtc,
                 x.Attempt.Mark, x.Attempt.MaxMark,
-                Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new { q.Slot, Answer = q.Answer, q.Fraction, q.GraderComment }),
+                // Answers are graded as they are saved; while the attempt is open its grades would tell the teacher which
+                // answers are right (the quiz may keep that until it closes), so they are left out until it is submitted.
+                Answers = x.Attempt.Questions.OrderBy(q => q.Slot).Select(q => new
+                {
+                    q.Slot, Answer = q.Answer, Fraction = x.Attempt.State == AttemptState.InProgress ? null : q.Fraction, q.GraderComment,
+                }),
             }),
             Notifications = notifications.Select(n => new
             {

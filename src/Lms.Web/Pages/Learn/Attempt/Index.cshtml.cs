@@ -2,6 +2,7 @@ using Lms.Domain.Common;
 using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Quizzes;
 using Lms.Web.Learning;
+using Lms.Web.Notifications;
 using Lms.Web.Quizzes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,7 @@ public sealed class IndexModel(AttemptAccess access, AttemptService attempts) : 
         if (loaded is null) return NotFound();
         if (loaded.Attempt.State != AttemptState.InProgress) return RedirectToPage("Review", new { attemptId = AttemptId });
         Data = loaded;
+        ViewData[BellCount.ViewDataKey] = loaded.UnreadNotifications;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, loaded.Attempt.PageCount));
         Questions = loaded.Attempt.Questions.Where(q => q.Page == PageNumber).OrderBy(q => q.Slot).Select(q => access.ToAnswer(loaded, q)).ToList();
         SecondsLeft = loaded.Attempt.DeadlineUtc is { } d ? (int)Math.Max(0, (d - access.Now).TotalSeconds) : -1;

@@ -1,6 +1,7 @@
 using Lms.Domain.Courses;
 using Lms.Domain.Quizzes;
 using Lms.Web.Learning;
+using Lms.Web.Notifications;
 using Lms.Web.Quizzes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,7 @@ public sealed class ReviewModel(AttemptAccess access, LearnerContext learner) : 
         if (loaded is null) return NotFound();
         if (loaded.Attempt.State == AttemptState.InProgress) return RedirectToPage("Index", new { attemptId = AttemptId });
         Data = loaded;
+        ViewData[BellCount.ViewDataKey] = loaded.UnreadNotifications;
         ShowScore = loaded.Quiz.MayReview(loaded.Quiz.ShowScore, access.Now);
         Questions = loaded.Attempt.Questions.OrderBy(q => q.Slot).Select(q => access.ToReview(loaded, q)).ToList();
         Activity = (await learner.PublishedAsync(loaded.Quiz.CourseId, ct))?.Activities

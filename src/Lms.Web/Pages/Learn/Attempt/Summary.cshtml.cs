@@ -2,6 +2,7 @@ using Lms.Domain.Common;
 using Lms.Domain.Quizzes;
 using Lms.Infrastructure.Quizzes;
 using Lms.Web.Learning;
+using Lms.Web.Notifications;
 using Lms.Web.Localization;
 using Lms.Web.Quizzes;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed class SummaryModel(AttemptAccess access, AttemptService attempts, 
         if (loaded is null) return NotFound();
         if (loaded.Attempt.State != AttemptState.InProgress) return RedirectToPage("Review", new { attemptId = AttemptId });
         Data = loaded;
+        ViewData[BellCount.ViewDataKey] = loaded.UnreadNotifications;
         SecondsLeft = loaded.Attempt.DeadlineUtc is { } d ? (int)Math.Max(0, (d - access.Now).TotalSeconds) : -1;
         return Page();
     }
