@@ -26,7 +26,6 @@ public static class AuthorizationMatrix
         Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator, SystemRole.SchoolDirector);
     private static readonly Audience PlcOverseers = Audience.Only(SystemRole.SchoolDirector, SystemRole.Supervisor, SystemRole.Administrator);
     private static readonly Audience Graders = Audience.Only(SystemRole.Trainer, SystemRole.CourseDesigner, SystemRole.Administrator);
-    private static readonly Audience PlcOverseers = Audience.Only(SystemRole.Administrator, SystemRole.Supervisor, SystemRole.SchoolDirector);
 
     public static readonly IReadOnlyDictionary<string, (string SampleUrl, Audience Who)> Pages =
         new Dictionary<string, (string, Audience)>
