@@ -24,9 +24,9 @@ public sealed class PlcPersonalDataTests(LmsAppFactory app) : IClassFixture<LmsA
         await ra.Connection.InvokeCoreAsync("React", typeof(object), [group, sent.Id, "👍"]);
 
         var json = JsonDocument.Parse(await (await a.Browser.GetAsync("/Account/MyData?handler=Download")).Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("Facilitator", Assert.Single(json.GetProperty("PlcGroups").EnumerateArray()).GetProperty("Role").GetString());
-        Assert.Equal("บันทึกของฉันในห้อง PLC", Assert.Single(json.GetProperty("PlcMessages").EnumerateArray()).GetProperty("Body").GetString());
-        Assert.Equal("👍", Assert.Single(json.GetProperty("PlcReactions").EnumerateArray()).GetProperty("Emoji").GetString());
+        Assert.Equal("Facilitator", Assert.Single(json.GetProperty("Plc").GetProperty("Memberships").EnumerateArray()).GetProperty("Role").GetString());
+        Assert.Equal("บันทึกของฉันในห้อง PLC", Assert.Single(json.GetProperty("Plc").GetProperty("Messages").EnumerateArray()).GetProperty("Body").GetString());
+        Assert.Equal("👍", Assert.Single(json.GetProperty("Plc").GetProperty("Reactions").EnumerateArray()).GetProperty("Emoji").GetString());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class PlcPersonalDataTests(LmsAppFactory app) : IClassFixture<LmsA
 
         var messages = await app.DbAsync(db => db.PlcMessages.Where(m => m.GroupId == group).OrderBy(m => m.Sequence).ToListAsync());
         Assert.Equal([1L, 2L], messages.Select(m => m.Sequence));
-        Assert.Equal("", messages[0].Body);
+        Assert.Equal(Lms.Infrastructure.Plc.PlcPersonalData.ErasedMessageText, messages[0].Body);
         Assert.Empty(messages[0].Attachments);
         Assert.Equal("ข้อความของครูเอ", messages[1].Body);
         Assert.False(await app.DbAsync(db => db.PlcUploads.AnyAsync(u => u.UploadedBy == b.Id)));
