@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Lms.E2E.Support;
 using Microsoft.Playwright;
@@ -10,6 +11,8 @@ namespace Lms.E2E.Journeys;
 /// A director sets up a PLC group of two teachers; the teachers talk in its room from two browsers. One teacher's
 /// network drops: the other goes on writing, and the first writes a message while offline (kept in the page's outbox).
 /// Back online, the first sees what was missed in order, their own message is sent once, and the other sees it too.
+/// Then the facilitator records the meeting with those messages, the director approves it, and the member's dashboard
+/// shows the hour (issue 7's journey end to end).
 /// </summary>
 [Collection(LiveAppCollection.Name)]
 public sealed class PlcRoomJourney(LiveApp app, Chromium chromium)
@@ -20,7 +23,7 @@ public sealed class PlcRoomJourney(LiveApp app, Chromium chromium)
     private const string Member = "s05p07";
 
     [Fact]
-    public async Task Two_teachers_talk_one_goes_offline_and_comes_back_to_every_message_in_order()
+    public async Task Two_teachers_talk_one_goes_offline_and_comes_back_to_every_message_in_order_then_their_meeting_is_approved_and_the_hour_shows()
     {
         var facilitatorName = await NameAsync(Facilitator);
         var memberName = await NameAsync(Member);
@@ -93,6 +96,41 @@ public sealed class PlcRoomJourney(LiveApp app, Chromium chromium)
             Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
         }
         await two.ScreenshotAsync("plc-room");
+
+        // The facilitator records the meeting in the logbook with the room's messages of it; the director approves it;
+        // the hour reaches the member's dashboard.
+        p1.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await p1.Locator("a[href^='/Plc/Logbook/']").First.ClickAsync();
+        await p1.GetByTestId("record-meeting").ClickAsync();
+        var topic = $"ร่วมกันระบุปัญหาการอ่านจับใจความ {Guid.NewGuid():N}"[..44];
+        var thaiNow = DateTime.UtcNow.AddHours(7);
+        var start = thaiNow.Hour == 0 ? thaiNow.Date : thaiNow.AddHours(-1);
+        await p1.GetByLabel("หัวข้อ").FillAsync(topic);
+        await p1.GetByLabel("วันที่").FillAsync(thaiNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await p1.GetByLabel("เวลาเริ่ม (เวลาประเทศไทย)").FillAsync(start.ToString("HH:mm", CultureInfo.InvariantCulture));
+        await p1.GetByLabel("ระยะเวลา (นาที)").FillAsync("60");
+        await p1.GetByLabel("ขั้นตอนของวงจร PLC").SelectOptionAsync("FindProblem");
+        await p1.GetByLabel(facilitatorName).CheckAsync();
+        await p1.GetByLabel(memberName).CheckAsync();
+        await p1.GetByLabel("บันทึกการประชุม (Markdown)").FillAsync("## ปัญหาที่พบ\n\nนักเรียนสรุปใจความสำคัญไม่ได้");
+        await p1.GetByTestId("save-meeting").ClickAsync();
+        await p1.Locator("#Input_ChatFrom").SelectOptionAsync("1");
+        await p1.Locator("#Input_ChatTo").SelectOptionAsync(expected.Length.ToString(CultureInfo.InvariantCulture));
+        await p1.GetByTestId("submit-meeting").ClickAsync();
+        await Expect(p1.GetByTestId("meeting-status")).ToHaveTextAsync("รออนุมัติ");
+
+        await using (var director = await Session.OpenAsync(chromium, app))
+        {
+            var d = director.Page;
+            await director.SignInAsync(Director);
+            await d.GotoAsync("/Plc/Approvals");
+            await d.GetByTestId("waiting").Filter(new() { HasText = topic }).GetByTestId("approve").ClickAsync();
+            await Expect(d.Locator(".notice.success")).ToContainTextAsync("อนุมัติบันทึกการประชุมแล้ว");
+            director.AssertCleanConsole();
+        }
+
+        await p2.GotoAsync("/");
+        await Expect(p2.GetByTestId("plc-hours")).ToContainTextAsync(new Regex(@": 1 / 50\b"));
         one.AssertCleanConsole();
         two.AssertCleanConsole();
     }
