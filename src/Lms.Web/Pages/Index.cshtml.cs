@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lms.Domain.Calendar;
 using Lms.Domain.Organisation;
+using Lms.Domain.Plc;
 using Lms.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lms.Web.Pages;
 
 /// <summary>The signed-in person's own dashboard: their learning this fiscal year; more sections come with later features.</summary>
-public sealed class IndexModel(LmsDbContext db, Lms.Infrastructure.Plc.PlcHoursQueries plcHours, TimeProvider clock) : PageModel
+public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
     public string FullName { get; private set; } = "";
     public Position Position { get; private set; }
@@ -20,10 +21,11 @@ public sealed class IndexModel(LmsDbContext db, Lms.Infrastructure.Plc.PlcHoursQ
     public int CoursesInProgress { get; private set; }
     public int CompletedThisYear { get; private set; }
     public decimal HoursThisYear { get; private set; }
-    public Lms.Domain.Plc.PlcHoursProgress PlcHours { get; private set; } = new(0, 0, 0);
+    public PlcHoursProgress PlcHours { get; private set; } = new(0, 0, 0);
 
     private sealed record Me(string Title, string FirstName, string LastName, Position Position, Guid? SchoolId, string? School,
-        int InProgress, int CompletedInYear, decimal? HoursInYear, int UnreadNotifications);
+        int InProgress, int CompletedInYear, decimal? HoursInYear, int UnreadNotifications, decimal? PlcApproved, decimal? PlcPending,
+        decimal? PlcTarget);
 
     /// <summary>
     /// The one query every dashboard view makes, compiled once: EF no longer walks, hashes and looks up
@@ -42,7 +44,16 @@ public sealed class IndexModel(LmsDbContext db, Lms.Infrastructure.Plc.PlcHoursQ
                   where e.PersonId == id && e.CompletedAtUtc >= yearStart && e.CompletedAtUtc < yearEnd
                   select (decimal?)c.CreditHours).Sum(),
                  // The bell's count rides along in the same statement (the layout would otherwise ask separately).
-                 db.Notifications.Count(n => n.PersonId == id && n.ReadAtUtc == null)))
+                 db.Notifications.Count(n => n.PersonId == id && n.ReadAtUtc == null),
+                 // PLC hours of the year: Contains on the attendee array becomes @> (the GIN index); rounded per meeting
+                 // as PlcMeeting.Hours and the hours report do. Only approved ones count; submitted ones wait.
+                 db.PlcMeetings.Where(m => m.AttendeeIds.Contains(id) && m.StartsAtUtc >= yearStart && m.StartsAtUtc < yearEnd
+                                           && m.Status == PlcMeetingStatus.Approved)
+                     .Sum(m => (decimal?)Math.Round(m.DurationMinutes / 60m, 2)),
+                 db.PlcMeetings.Where(m => m.AttendeeIds.Contains(id) && m.StartsAtUtc >= yearStart && m.StartsAtUtc < yearEnd
+                                           && m.Status == PlcMeetingStatus.Submitted)
+                     .Sum(m => (decimal?)Math.Round(m.DurationMinutes / 60m, 2)),
+                 db.PlcSettings.Where(x => x.Id == Lms.Infrastructure.Plc.PlcSettingsRow.SingleId).Select(x => (decimal?)x.YearlyTargetHours).FirstOrDefault()))
             .First());
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -56,8 +67,7 @@ public sealed class IndexModel(LmsDbContext db, Lms.Infrastructure.Plc.PlcHoursQ
         Position = me.Position;
         SchoolName = me.School;
         ViewData[Lms.Web.Notifications.BellCount.ViewDataKey] = me.UnreadNotifications;
-        // Approved PLC hours against the office's target, and those still waiting: one statement over the attendee index.
-        PlcHours = await plcHours.OfPersonAsync(id, CurrentFiscalYear, ct);
+        PlcHours = new PlcHoursProgress(me.PlcApproved ?? 0, me.PlcPending ?? 0, me.PlcTarget ?? PlcSettings.Default.YearlyTargetHours);
 
         // Administrators and directors see who there is to develop: the denominators of the office's targets.
         if (User.IsInRole(SystemRole.Administrator) || User.IsInRole(SystemRole.SchoolDirector))

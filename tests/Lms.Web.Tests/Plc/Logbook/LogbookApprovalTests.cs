@@ -197,4 +197,23 @@ public sealed class LogbookApprovalTests(LogbookApp app) : IClassFixture<Logbook
         Assert.Contains("มีผู้อื่นแก้ไข", (await refused.HtmlAsync()).Text("[role=alert]"));
         Assert.Equal("ฉบับของผู้อำนวยความสะดวก", (await app.MeetingAsync(meeting)).Topic);
     }
+
+    [Fact]
+    public async Task A_network_across_schools_is_approved_by_a_supervisor_not_by_a_school_director()
+    {
+        var (_, facilitator, _, director, _) = await SchoolGroupAsync(12);
+        var colleague = await app.PersonAsync(await app.SchoolAsync(13), "เครือข่าย");
+        var network = await app.GroupAsync(null, "เครือข่าย PLC คณิตศาสตร์ สพม.สุโขทัย", (facilitator, PlcRole.Facilitator), (colleague, PlcRole.Member));
+        var meeting = await facilitator.Client.RecordAsync(network, "แลกเปลี่ยนแผนข้ามโรงเรียน", app.Today.AddDays(-2), 180,
+            [facilitator.Id, colleague.Id], submit: true);
+
+        Assert.Null((await director.Client.PageAsync("/Plc/Approvals")).QuerySelector($"[data-meeting='{meeting}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await director.Client.DecideAsync(meeting, "Approve")).StatusCode);
+        Assert.Contains("เครือข่ายข้ามโรงเรียน", (await colleague.Client.PageAsync($"/Plc/Logbook/{network}")).Text("[data-testid=group-facts]"));
+
+        var supervisor = await app.PersonAsync(null, "ศน.เครือข่าย", Lms.Domain.Organisation.Position.Supervisor, SystemRole.Supervisor);
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Client.DecideAsync(meeting, "Approve")).StatusCode);
+        Assert.Equal(PlcMeetingStatus.Approved, (await app.MeetingAsync(meeting)).Status);
+        Assert.Equal("ชั่วโมง PLC ปีงบประมาณ 2570: 3 / 50 ชั่วโมง", (await colleague.Client.PageAsync("/")).Text("[data-testid=plc-hours]"));
+    }
 }
