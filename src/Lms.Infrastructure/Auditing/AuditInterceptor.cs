@@ -23,7 +23,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static IAuditActor ActorOf(DbContext db) => (db as Persistence.LmsDbContext)?.AuditActor ?? SystemActor;
 
     private static readonly HashSet<Type> Audited =
-        [typeof(ServiceAreaOffice), typeof(School), typeof(Person), typeof(LmsUser)];
+        [typeof(ServiceAreaOffice), typeof(School), typeof(Person), typeof(LmsUser),
+         // PLC groups and memberships: who created a group, added, re-roled, removed or muted whom, who closed a room.
+         typeof(Lms.Domain.Plc.PlcGroup), typeof(Lms.Domain.Plc.PlcMember)];
 
     private static readonly HashSet<string> NeverLogged = new(StringComparer.Ordinal)
     {

@@ -16,7 +16,7 @@ public sealed class PlcRoomActions(IDbContextFactory<LmsDbContext> contexts, Tim
     public async Task<bool> ToggleReactionAsync(Guid groupId, Guid messageId, Guid personId, string emoji, CancellationToken ct)
     {
         if (!PlcReaction.Allowed.Contains(emoji, StringComparer.Ordinal)) throw new DomainException("plc.reaction_invalid", "That reaction is not offered.");
-        return await InRoomAsync(groupId, async (db, group) =>
+        return await InRoomAsync(groupId, null, async (db, group) =>
         {
             if (!group.IsMember(personId)) throw NotMember();
             var message = await MessageAsync(db, groupId, messageId, ct);
@@ -46,35 +46,35 @@ public sealed class PlcRoomActions(IDbContextFactory<LmsDbContext> contexts, Tim
 
     /// <summary>Mutes a member until <paramref name="untilUtc"/>; returns the time.</summary>
     public Task MuteAsync(Guid groupId, Guid moderatorId, Guid personId, DateTime untilUtc, CancellationToken ct) =>
-        InRoomAsync(groupId, (_, group) =>
+        InRoomAsync(groupId, moderatorId, (_, group) =>
         {
             group.Mute(moderatorId, personId, untilUtc, clock.GetUtcNow().UtcDateTime);
             return Task.FromResult(true);
         }, ct);
 
     public Task UnmuteAsync(Guid groupId, Guid moderatorId, Guid personId, CancellationToken ct) =>
-        InRoomAsync(groupId, (_, group) =>
+        InRoomAsync(groupId, moderatorId, (_, group) =>
         {
             group.Unmute(moderatorId, personId);
             return Task.FromResult(true);
         }, ct);
 
     public Task CloseAsync(Guid groupId, Guid moderatorId, CancellationToken ct) =>
-        InRoomAsync(groupId, (_, group) =>
+        InRoomAsync(groupId, moderatorId, (_, group) =>
         {
             group.CloseRoom(moderatorId, clock.GetUtcNow().UtcDateTime);
             return Task.FromResult(true);
         }, ct);
 
     public Task ReopenAsync(Guid groupId, Guid moderatorId, CancellationToken ct) =>
-        InRoomAsync(groupId, (_, group) =>
+        InRoomAsync(groupId, moderatorId, (_, group) =>
         {
             group.ReopenRoom(moderatorId);
             return Task.FromResult(true);
         }, ct);
 
     private Task OnMessageAsync(Guid groupId, Guid messageId, Guid moderatorId, Action<PlcMessage> change, CancellationToken ct) =>
-        InRoomAsync(groupId, async (db, group) =>
+        InRoomAsync(groupId, null, async (db, group) =>
         {
             if (!group.IsMember(moderatorId)) throw NotMember();
             group.EnsureModerator(moderatorId);
@@ -88,10 +88,15 @@ public sealed class PlcRoomActions(IDbContextFactory<LmsDbContext> contexts, Tim
 
     private static DomainException NotMember() => new("plc.not_member", "You are not a member of this group.");
 
-    /// <summary>Runs <paramref name="work"/> on the group (with its members) under the group row's lock, then commits.</summary>
-    private async Task<T> InRoomAsync<T>(Guid groupId, Func<LmsDbContext, PlcGroup, Task<T>> work, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the group (with its members) under the group row's lock, then commits. Changes to
+    /// the group or a membership (mute, close) are audited under <paramref name="actorId"/>'s sign-in name.
+    /// </summary>
+    private async Task<T> InRoomAsync<T>(Guid groupId, Guid? actorId, Func<LmsDbContext, PlcGroup, Task<T>> work, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (actorId is { } id)
+            db.AuditActor = new PlcAuditActor(id, await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstOrDefaultAsync(ct) ?? "?");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var group = await PlcLocks.LockGroupAsync(db, groupId, ct) ?? throw NotMember();
         var result = await work(db, group);
@@ -100,6 +105,9 @@ public sealed class PlcRoomActions(IDbContextFactory<LmsDbContext> contexts, Tim
         return result;
     }
 }
+
+/// <summary>The member acting in a room (the hub has no HTTP request for the usual audit actor).</summary>
+internal sealed record PlcAuditActor(Guid? Id, string Name) : Auditing.IAuditActor;
 
 public static class PlcLocks
 {

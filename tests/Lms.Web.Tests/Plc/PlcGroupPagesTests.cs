@@ -62,6 +62,10 @@ public sealed class PlcGroupPagesTests(LmsAppFactory app) : IClassFixture<LmsApp
         Assert.Equal(PlcRole.Recorder, members.Single(m => m.PersonId == second.Id).Role);
         Assert.NotNull(members.Single(m => m.PersonId == second.Id).RemovedAtUtc);
         Assert.Null(await app.DbAsync(db => db.PlcGroups.Where(g => g.Id == group).Select(g => g.SchoolId).SingleAsync()));
+        // The audit log names who did it.
+        var audit = await app.DbAsync(db => db.AuditEntries.Where(a => a.EntityId.StartsWith(group.ToString())).ToListAsync());
+        Assert.Contains(audit, a => a is { EntityType: "PlcGroup", Action: "Added", ActorName: "admin" });
+        Assert.True(audit.Count(a => a is { EntityType: "PlcMember", ActorName: "admin" }) >= 4, string.Join(", ", audit.Select(a => $"{a.EntityType} {a.Action}")));
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class PlcModerationTests(LmsAppFactory app) : IClassFixture<LmsApp
         await rm.WaitUntilAsync(r => r.Received.Count == 1, "the facilitator's message");
         Assert.True((await rm.JoinAsync(group)).MutedUntilUtc is not null);
 
+        Assert.Contains(await app.DbAsync(db => db.AuditEntries.Where(a => a.EntityType == "PlcMember" && a.EntityId == $"{group},{member.Id}").ToListAsync()),
+            a => a.ActorName == facilitator.UserName && a.After!.Contains("MutedUntilUtc"));
         Assert.True((await rf.Connection.InvokeAsync<PlcActionResult>("Unmute", group, member.Id)).Ok);
         Assert.True((await rm.SendAsync(group, "ขอบคุณครับ")).Ok);
         Assert.Equal("plc.mute_self", (await rf.Connection.InvokeAsync<PlcActionResult>("Mute", group, facilitator.Id, 10)).ErrorCode);

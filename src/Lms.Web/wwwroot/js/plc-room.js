@@ -27,7 +27,7 @@ document.addEventListener('DOMContentLoaded', () => {
     last: 0,            // every message up to here is on the page (catch-up starts after it)
     oldest: null,       // the lowest sequence shown ("load older" goes before it)
     byId: new Map(), members: new Map(), online: [], mayModerate: false, isOpen: true, mutedUntil: null,
-    replyTo: null, attachments: [], mentions: new Map(), removed: false, otherUnread: 0, joined: false,
+    replyTo: null, attachments: [], mentions: new Map(), removed: false, otherUnread: 0, joined: false, pinned: new Map(),
   };
 
   // ---------- outbox ----------
@@ -148,7 +148,7 @@ document.addEventListener('DOMContentLoaded', () => {
     while (seqs.has(state.last + 1)) state.last++;
     const highest = Math.max(0, ...seqs);
     clearTimeout(gapTimer);
-    if (highest > state.last) gapTimer = setTimeout(() => catchUp().catch(() => {}), 1000);
+    if (state.joined && highest > state.last) gapTimer = setTimeout(() => catchUp().catch(() => {}), 1000);
     scheduleRead();
   };
 
@@ -237,6 +237,7 @@ document.addEventListener('DOMContentLoaded', () => {
   connection.on('MessageChanged', (m) => {
     if (m.groupId !== groupId) return;
     if (state.byId.has(m.id)) upsert(m);
+    if (m.pinned && !m.hidden) state.pinned.set(m.id, m); else state.pinned.delete(m.id);
     refreshPinned();
   });
   connection.on('RoomStateChanged', (g, open) => { if (g === groupId) { state.isOpen = open; renderRoomState(); } });
@@ -285,26 +286,23 @@ document.addEventListener('DOMContentLoaded', () => {
     state.mutedUntil = r.mutedUntilUtc;
     state.online = r.onlineIds;
     state.members = new Map(r.members.map((m) => [m.personId, { name: m.name, role: m.role, mutedUntilUtc: m.mutedUntilUtc }]));
-    renderPinned(r.pinned);
+    state.pinned = new Map(r.pinned.map((m) => [m.id, m]));
+    refreshPinned();
     renderOnline();
     renderRoomState();
   };
 
   const refreshPinned = () => {
-    const pinned = [...state.byId.values()].filter((m) => m.pinned).sort((a, b) => b.sequence - a.sequence);
-    renderPinned(pinned);
+    renderPinned([...state.pinned.values()].sort((a, b) => b.sequence - a.sequence));
   };
 
   /** The first load: the newest page (or the page around ?at=), then everything after it and the room's state. */
   const firstLoad = async () => {
     const at = Number(root.dataset.at || 0);
     const page = await connection.invoke('LoadOlder', groupId, at > 0 ? at + 26 : Number.MAX_SAFE_INTEGER);
-    for (const m of page.messages) { state.byId.set(m.id, m); }
-    if (page.messages.length) {
-      state.last = page.messages[page.messages.length - 1].sequence;
-      state.oldest = page.messages[0].sequence;
-    }
-    for (const m of page.messages) list.insertBefore(renderMessage(m), list.querySelector('li.pending'));
+    // Start counting just before the page, then insert it like any message (one that arrived live meanwhile is not doubled).
+    if (page.messages.length) state.last = Math.max(state.last, page.messages[0].sequence - 1);
+    for (const m of page.messages) upsert(m);
     $('[data-plc-older]').hidden = !page.hasMore;
     await catchUp();
     if (at > 0) {

@@ -16,7 +16,7 @@ public sealed class IndexModel(LmsDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public bool HasMore { get; private set; }
-    public static readonly string[] EntityTypes = ["Person", "LmsUser", "School", "ServiceAreaOffice", "StaffImport"];
+    public static readonly string[] EntityTypes = ["Person", "LmsUser", "School", "ServiceAreaOffice", "StaffImport", "PlcGroup", "PlcMember"];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
