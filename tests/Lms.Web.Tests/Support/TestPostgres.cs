@@ -46,10 +46,32 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>
+    /// Drops a test class's database. A background job abandoned by the host's shutdown (a certificate batch still
+    /// rendering on a loaded machine) can open a new connection between FORCE's terminate and the drop, which then fails
+    /// with 55006 "being accessed by other users": try again a few times. A database left behind in the test run's
+    /// private cluster harms nothing, so the last failure is reported, not thrown (it would abort the whole run).
+    /// </summary>
     public static async Task DropDatabaseAsync(string name)
     {
-        NpgsqlConnection.ClearAllPools();
-        await ExecAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await ExecAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e)
+            {
+                if (attempt == 5)
+                {
+                    await Console.Error.WriteLineAsync($"Test database {name} left behind: {e.SqlState} {e.MessageText}");
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     private static async Task ExecAsync(string sql)
