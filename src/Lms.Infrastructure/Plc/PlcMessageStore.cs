@@ -15,7 +15,8 @@ public sealed record PlcPostRequest(Guid Id, Guid GroupId, Guid AuthorId, string
 /// (a retried send), <see cref="Sequence"/> is that message's. <see cref="MemberIds"/>: the room's active members at
 /// the moment the message was numbered — who must receive it (empty for a duplicate: it was delivered the first time).
 /// </summary>
-public sealed record PlcPostOutcome(long Sequence, DateTime SentAtUtc, bool Duplicate, string? Refusal, IReadOnlyList<Guid> MemberIds)
+public sealed record PlcPostOutcome(long Sequence, DateTime SentAtUtc, bool Duplicate, string? Refusal, IReadOnlyList<Guid> MemberIds,
+    string Body = "")
 {
     public bool Stored => Refusal is null && !Duplicate;
 }
@@ -47,6 +48,6 @@ public sealed class PlcMessageStore(PlcConnections connections)
         var refusal = reader.IsDBNull(3) ? null : reader.GetString(3);
         if (refusal is not null) return new(0, default, false, refusal, []);
         return new(reader.GetInt64(0), reader.GetDateTime(1), reader.GetBoolean(2), null,
-            reader.IsDBNull(4) ? [] : reader.GetFieldValue<Guid[]>(4));
+            reader.IsDBNull(4) ? [] : reader.GetFieldValue<Guid[]>(4), body);
     }
 }

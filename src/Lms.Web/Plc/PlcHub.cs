@@ -30,6 +30,18 @@ public sealed class PlcHub(
     public const int MaxMuteMinutes = 60 * 24 * 30;
 
     private Guid Me => Guid.Parse(Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>
+    /// The caller's name as the room shows it, read once per connection (a rename shows in live messages after the page
+    /// reconnects; lists and catch-up read names afresh).
+    /// </summary>
+    private async Task<string> MyNameAsync()
+    {
+        if (Context.Items.TryGetValue("name", out var cached) && cached is string name) return name;
+        name = await queries.PersonNameAsync(Me, Aborted) ?? "";
+        Context.Items["name"] = name;
+        return name;
+    }
     private CancellationToken Aborted => Context.ConnectionAborted;
 
     public override Task OnConnectedAsync()
@@ -91,11 +103,13 @@ public sealed class PlcHub(
             return Refuse("plc.message_id_required");
         var me = Me;
         PlcPostOutcome outcome;
+        PlcPostRequest request;
         try
         {
             var attachments = await uploads.ResolveAsync(input.GroupId, me, input.AttachmentIds, Aborted);
-            outcome = await store.PostAsync(new PlcPostRequest(input.Id, input.GroupId, me, input.Body ?? "", input.ReplyToId,
-                attachments, input.MentionIds ?? [], Now), Aborted);
+            request = new PlcPostRequest(input.Id, input.GroupId, me, input.Body ?? "", input.ReplyToId,
+                attachments, input.MentionIds ?? [], Now);
+            outcome = await store.PostAsync(request, Aborted);
         }
         catch (DomainException e)
         {
@@ -104,7 +118,9 @@ public sealed class PlcHub(
         if (outcome.Refusal is { } refusal) return Refuse(refusal);
         if (outcome.Stored)
         {
-            var view = await queries.MessageAsync(input.GroupId, input.Id, moderator: false, Aborted);
+            var view = input.ReplyToId is null
+                ? queries.NewMessageView(request, outcome, await MyNameAsync())
+                : await queries.MessageAsync(input.GroupId, input.Id, moderator: false, Aborted);
             if (view is not null)
             {
                 await room.MessageAsync(view, outcome.MemberIds);

@@ -8,6 +8,33 @@ namespace Lms.Web.Tests.Plc;
 public sealed class PlcRoomDeliveryTests(LmsAppFactory app) : IClassFixture<LmsAppFactory>
 {
     [Fact]
+    public async Task A_new_message_arrives_live_exactly_as_a_catch_up_shows_it()
+    {
+        var a = await app.NewTeacherAsync();
+        var b = await app.NewTeacherAsync();
+        var stranger = await app.NewTeacherAsync();
+        var group = await app.NewGroupAsync(a, b);
+        await using var ra = await app.OpenRoomClientAsync(a);
+        await using var rb = await app.OpenRoomClientAsync(b);
+        await ra.JoinAsync(group);
+        await rb.JoinAsync(group);
+
+        // Mentions of a member, of the author and of a stranger: only the member's is kept, live as in the row.
+        var sent = PlcSteps.Message(group, "**สรุป**ผลการสังเกตการสอน [แผน](https://example.go.th/plan)\nบรรทัดที่สอง",
+            mentions: [b.Id, a.Id, stranger.Id]);
+        Assert.True((await ra.SendAsync(sent)).Ok);
+        await rb.WaitUntilAsync(x => x.Received.Any(m => m.Id == sent.Id), "the message");
+        var live = rb.Received.Single(m => m.Id == sent.Id);
+        var stored = (await rb.JoinAsync(group)).Messages.Single(m => m.Id == sent.Id);
+
+        Assert.Equal(stored with { Attachments = [], Reactions = [], MentionIds = [] }, live with { Attachments = [], Reactions = [], MentionIds = [] });
+        Assert.Equal(stored.MentionIds, live.MentionIds);
+        Assert.Equal([b.Id], live.MentionIds);
+        Assert.Contains("<strong>สรุป</strong>", live.Html);
+        Assert.False(string.IsNullOrEmpty(live.AuthorName));
+    }
+
+    [Fact]
     public async Task Three_members_sending_at_once_all_see_the_same_gapless_order()
     {
         var a = await app.NewTeacherAsync();
