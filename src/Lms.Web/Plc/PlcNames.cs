@@ -25,14 +25,8 @@ public static class PlcNames
         _ => status.ToString(),
     };
 
-    public static string RoleName(PlcRole role) => role switch
-    {
-        PlcRole.Facilitator => "Facilitator",
-        PlcRole.Member => "Member",
-        PlcRole.Mentor => "Mentor / expert",
-        PlcRole.Recorder => "Recorder",
-        _ => role.ToString(),
-    };
+    /// <summary>The role's name (one list for the whole site: <see cref="Localization.DomainNames"/>).</summary>
+    public static string RoleName(PlcRole role) => Localization.DomainNames.Of(role);
 
     /// <summary>A status as a CSS class for its badge.</summary>
     public static string BadgeClass(PlcMeetingStatus status) => status switch
