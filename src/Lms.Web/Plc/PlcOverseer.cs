@@ -15,6 +15,9 @@ public sealed record PlcViewer(Guid PersonId, bool Administrator, bool Superviso
 {
     public bool OverseesAll => Administrator || Supervisor;
 
+    /// <summary>The one school a director's lists and forms narrow to; null for those who oversee every group.</summary>
+    public Guid? School => OverseesAll ? null : DirectorOf ?? Guid.Empty;
+
     public bool Oversees(Guid? groupSchoolId) =>
         OverseesAll || (DirectorOf is { } school && groupSchoolId == school);
 

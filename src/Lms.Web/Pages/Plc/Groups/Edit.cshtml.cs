@@ -29,7 +29,7 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [TempData] public string? StatusMessage { get; set; }
 
-    public PlcScope Scope { get; private set; } = new((Guid?)null);
+    public PlcViewer Scope { get; private set; } = null!;
     public List<SelectListItem> SchoolOptions { get; private set; } = [];
     public List<SelectListItem> SubjectOptions { get; private set; } = [];
     public List<SelectListItem> RoleOptions { get; private set; } = [];
@@ -54,11 +54,11 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Scope = await PlcScope.ForAsync(User, db, ct);
+        Scope = await PlcViewer.ForAsync(User, db, ct);
         if (Id is null)
         {
             Input.FiscalYear = FiscalYear.ContainingUtc(clock.GetUtcNow().UtcDateTime).BuddhistYear;
-            Input.SchoolId = Scope.SchoolId;
+            Input.SchoolId = Scope.School;
             await FillOptionsAsync(ct);
             return Page();
         }
@@ -71,9 +71,9 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        Scope = await PlcScope.ForAsync(User, db, ct);
+        Scope = await PlcViewer.ForAsync(User, db, ct);
         // A director's group is always their school's, whatever the form says.
-        if (!Scope.WholeOffice) Input.SchoolId = Scope.SchoolId;
+        if (!Scope.OverseesAll) Input.SchoolId = Scope.School;
         if (Input.SchoolId is { } school && !await db.Schools.AnyAsync(s => s.Id == school, ct))
             ModelState.AddModelError("Input.SchoolId", l["Please choose a school from the list."]);
         PlcGroup? group = null;
@@ -129,7 +129,7 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
 
     private async Task<IActionResult> MemberChangeAsync(Guid personId, Func<PlcGroup, Task<string>> change, CancellationToken ct)
     {
-        Scope = await PlcScope.ForAsync(User, db, ct);
+        Scope = await PlcViewer.ForAsync(User, db, ct);
         var group = await GroupAsync(ct);
         if (group is null) return NotFound();
         try
@@ -153,7 +153,7 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
     private async Task<PlcGroup?> GroupAsync(CancellationToken ct)
     {
         var group = await db.PlcGroups.Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == Id, ct);
-        return group is not null && Scope.MayManage(group.SchoolId) ? group : null;
+        return group is not null && Scope.Oversees(group.SchoolId) ? group : null;
     }
 
     /// <summary>A network takes anyone active; a school's group its own staff, and (added by the office) people of no school such as supervisors as mentors.</summary>
@@ -162,7 +162,7 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId && p.IsActive).Select(p => new { p.SchoolId }).FirstOrDefaultAsync(ct);
         if (person is null) throw new DomainException("plc.person_not_found", "No such active person.");
         if (group.SchoolId is null) return true;
-        return person.SchoolId == group.SchoolId || (person.SchoolId is null && Scope.WholeOffice);
+        return person.SchoolId == group.SchoolId || (person.SchoolId is null && Scope.OverseesAll);
     }
 
     private async Task<bool> HasMembersOutsideAsync(PlcGroup group, Guid schoolId, CancellationToken ct)
@@ -193,7 +193,7 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
         if (q.Length == 0) return;
         var like = "%" + Lms.Infrastructure.Plc.PlcRoomQueries.EscapeLike(q) + "%";
         var school = group.SchoolId;
-        var anyOfNoSchool = Scope.WholeOffice;
+        var anyOfNoSchool = Scope.OverseesAll;
         Candidates = (await db.People.AsNoTracking()
                 .Where(p => p.IsActive && !ids.Contains(p.Id))
                 .Where(p => school == null || p.SchoolId == school || (anyOfNoSchool && p.SchoolId == null))
@@ -207,9 +207,9 @@ public sealed class EditModel(LmsDbContext db, PlcMemberChanges members, IString
 
     private async Task FillOptionsAsync(CancellationToken ct)
     {
-        SchoolOptions = Scope.WholeOffice
+        SchoolOptions = Scope.OverseesAll
             ? await Lms.Web.Pages.Admin.Options.SchoolsAsync(db, ct)
-            : await db.Schools.AsNoTracking().Where(s => s.Id == Scope.SchoolId)
+            : await db.Schools.AsNoTracking().Where(s => s.Id == Scope.School)
                 .Select(s => new SelectListItem($"{s.Code} {s.NameTh}", s.Id.ToString())).ToListAsync(ct);
         SubjectOptions = Lms.Web.Pages.Admin.Options.SubjectAreas(l);
         RoleOptions = Enum.GetValues<PlcRole>().Select(r => new SelectListItem(l[DomainNames.Of(r)], r.ToString())).ToList();

@@ -1,5 +1,6 @@
 using Lms.Domain.Calendar;
 using Lms.Infrastructure.Persistence;
+using Lms.Web.Plc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,16 +11,16 @@ namespace Lms.Web.Pages.Plc.Groups;
 public sealed class IndexModel(LmsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public PlcScope Scope { get; private set; } = new((Guid?)null);
+    public PlcViewer Scope { get; private set; } = null!;
     public List<Row> Groups { get; private set; } = [];
 
     public sealed record Row(Guid Id, string Name, string? School, int FiscalYear, int Members, bool IsOpen);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Scope = await PlcScope.ForAsync(User, db, ct);
+        Scope = await PlcViewer.ForAsync(User, db, ct);
         Year ??= FiscalYear.ContainingUtc(clock.GetUtcNow().UtcDateTime).BuddhistYear;
-        var school = Scope.SchoolId;
+        var school = Scope.School;
         Groups = await db.PlcGroups.AsNoTracking()
             .Where(g => g.FiscalYear == Year && (school == null || g.SchoolId == school))
             .OrderBy(g => g.Name)
