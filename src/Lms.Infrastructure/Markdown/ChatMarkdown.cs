@@ -1,5 +1,4 @@
 using AngleSharp;
-using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
@@ -49,11 +48,9 @@ public sealed class ChatMarkdown
         if (string.IsNullOrWhiteSpace(text)) return "";
         // A picture written as ![x](url) is dropped by the allow-list: pictures come as attachments, checked by content.
         var html = Markdig.Markdown.ToHtml(text, pipeline);
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var body = document.Body!;
-        body.InnerHtml = html;
+        var document = SanitizerDocument.NewWithBody(html, out var body);
         sanitizer.SanitizeDom(document, body);
-        foreach (var a in body.QuerySelectorAll("a").ToList())
+        foreach (var a in body.GetElementsByTagName("a").ToList())
         {
             var href = a.GetAttribute("href");
             if (string.IsNullOrEmpty(href))

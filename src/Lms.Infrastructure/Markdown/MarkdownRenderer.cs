@@ -78,9 +78,7 @@ public sealed partial class MarkdownRenderer : IMarkdownRenderer
 
         var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
 
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var body = document.Body!;
-        body.InnerHtml = html;
+        var document = SanitizerDocument.NewWithBody(html, out var body);
 
         NameHeadings(body);
         KeepOnlyListedAttributes(body);
@@ -103,9 +101,7 @@ public sealed partial class MarkdownRenderer : IMarkdownRenderer
     public string SanitizeHtml(string html)
     {
         if (string.IsNullOrWhiteSpace(html)) return "";
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var body = document.Body!;
-        body.InnerHtml = html;
+        var document = SanitizerDocument.NewWithBody(html, out var body);
         KeepPresentationalText(document, body);
         KeepOnlyListedAttributes(body);
         _sanitizer.SanitizeDom(document, body);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lms.Infrastructure.Notifications;
 using Lms.Infrastructure.Persistence;
+using Lms.Web.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -28,6 +29,7 @@ public sealed class NotificationHub(LmsDbContext db) : Hub<INotificationClient>
     public override async Task OnConnectedAsync()
     {
         var personId = Guid.Parse(Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        await PersonGroups.JoinAsync(Context, Groups);
         await Clients.Caller.UnreadCount(await NotificationQueries.UnreadCountAsync(db, personId, Context.ConnectionAborted));
         await base.OnConnectedAsync();
     }
@@ -44,11 +46,11 @@ public sealed class HubNotificationPush(IHubContext<NotificationHub, INotificati
 {
     public async Task NotifyAsync(Guid personId, NotificationView view, int unreadCount, CancellationToken ct)
     {
-        var person = hub.Clients.User(personId.ToString());
+        var person = hub.Clients.Group(PersonGroups.Of(personId));
         await person.Notify(view);
         await person.UnreadCount(unreadCount);
     }
 
     public Task UnreadCountAsync(Guid personId, int unreadCount, CancellationToken ct) =>
-        hub.Clients.User(personId.ToString()).UnreadCount(unreadCount);
+        hub.Clients.Group(PersonGroups.Of(personId)).UnreadCount(unreadCount);
 }

@@ -4,6 +4,7 @@ using Lms.Domain.Common;
 using Lms.Domain.Plc;
 using Lms.Infrastructure.Plc;
 using Lms.Web.Localization;
+using Lms.Web.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,8 +15,8 @@ namespace Lms.Web.Plc;
 /// <summary>
 /// The live PLC rooms, at <c>/hubs/plc</c>. Thin by design: every method reads the caller's membership from PostgreSQL
 /// at the moment of the call (not from when they joined), stores through the Infrastructure classes, and only then
-/// tells the room. Room messages go to the room's active members by person (<c>Clients.Users</c>), never to a SignalR
-/// group, so a removed member receives nothing more from the next message on, whichever instance they are connected to
+/// tells the room. Room messages go to the room's active members by person (<see cref="PersonGroups"/>), never to a
+/// group of the room, so a removed member receives nothing more from the next message on, whichever instance they are connected to
 /// (docs/adr/0013). A page shows the room it is in and counts unread messages of the others.
 /// </summary>
 [Authorize]
@@ -44,13 +45,14 @@ public sealed class PlcHub(
     }
     private CancellationToken Aborted => Context.ConnectionAborted;
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         // The page's language, from the connecting request (the cookie the rest of the site uses), for refusals.
         var culture = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
         Context.Items["culture"] = culture ?? LocalizationSetup.Thai;
+        await PersonGroups.JoinAsync(Context, Groups);
         registry.Add(Context.ConnectionId);
-        return base.OnConnectedAsync();
+        await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -1,17 +1,18 @@
 using Lms.Infrastructure.Plc;
+using Lms.Web.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Lms.Web.Plc;
 
 /// <summary>
 /// Tells rooms what happened, from the hub and from pages (removing a member). Always addressed to people — the room's
-/// active members as PostgreSQL has them now — never to SignalR groups, so it works the same with several app
-/// instances on a backplane and a removed member is left out at once.
+/// active members as PostgreSQL has them now (through their <see cref="PersonGroups"/>), never to a group of the room,
+/// so it works the same with several app instances on a backplane and a removed member is left out at once.
 /// </summary>
 public sealed class PlcRoomBroadcaster(IHubContext<PlcHub, IPlcClient> hub, PlcRoomQueries queries, PlcPresence presence)
 {
     public Task MessageAsync(PlcMessageView message, IReadOnlyList<Guid> memberIds) =>
-        memberIds.Count == 0 ? Task.CompletedTask : hub.Clients.Users(Ids(memberIds)).MessageReceived(message);
+        memberIds.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(PersonGroups.Of(memberIds)).MessageReceived(message);
 
     /// <summary>Sends the changed message again: facilitators get its text even when hidden, the others only that it is hidden.</summary>
     public async Task MessageChangedAsync(Guid groupId, Guid messageId, CancellationToken ct)
@@ -21,8 +22,8 @@ public sealed class PlcRoomBroadcaster(IHubContext<PlcHub, IPlcClient> hub, PlcR
         var forOthers = await queries.MessageAsync(groupId, messageId, moderator: false, ct);
         if (forModerators is null || forOthers is null) return;
         var others = all.Except(moderators).ToList();
-        if (moderators.Count > 0) await hub.Clients.Users(Ids(moderators)).MessageChanged(forModerators);
-        if (others.Count > 0) await hub.Clients.Users(Ids(others)).MessageChanged(forOthers);
+        if (moderators.Count > 0) await hub.Clients.Groups(PersonGroups.Of(moderators)).MessageChanged(forModerators);
+        if (others.Count > 0) await hub.Clients.Groups(PersonGroups.Of(others)).MessageChanged(forOthers);
     }
 
     public async Task PresenceAsync(Guid groupId, CancellationToken ct) =>
@@ -31,7 +32,7 @@ public sealed class PlcRoomBroadcaster(IHubContext<PlcHub, IPlcClient> hub, PlcR
     public async Task PresenceAsync(Guid groupId, IReadOnlyList<Guid> online, CancellationToken ct)
     {
         var (all, _) = await queries.RecipientsAsync(groupId, ct);
-        if (all.Count > 0) await hub.Clients.Users(Ids(all)).PresenceChanged(groupId, online);
+        if (all.Count > 0) await hub.Clients.Groups(PersonGroups.Of(all)).PresenceChanged(groupId, online);
     }
 
     public async Task TypingAsync(Guid groupId, Guid personId, CancellationToken ct)
@@ -39,35 +40,33 @@ public sealed class PlcRoomBroadcaster(IHubContext<PlcHub, IPlcClient> hub, PlcR
         var members = await queries.MembersAsync(groupId, ct);
         var name = members.FirstOrDefault(m => m.PersonId == personId)?.Name;
         var others = members.Where(m => m.PersonId != personId).Select(m => m.PersonId).ToList();
-        if (name is not null && others.Count > 0) await hub.Clients.Users(Ids(others)).Typing(groupId, personId, name);
+        if (name is not null && others.Count > 0) await hub.Clients.Groups(PersonGroups.Of(others)).Typing(groupId, personId, name);
     }
 
     public async Task MutedAsync(Guid groupId, Guid personId, DateTime? untilUtc, CancellationToken ct)
     {
-        await hub.Clients.User(personId.ToString()).MutedChanged(groupId, untilUtc);
+        await hub.Clients.Group(PersonGroups.Of(personId)).MutedChanged(groupId, untilUtc);
         await MembersChangedAsync(groupId, ct);
     }
 
     public async Task RoomStateAsync(Guid groupId, bool isOpen, CancellationToken ct)
     {
         var (all, _) = await queries.RecipientsAsync(groupId, ct);
-        if (all.Count > 0) await hub.Clients.Users(Ids(all)).RoomStateChanged(groupId, isOpen);
+        if (all.Count > 0) await hub.Clients.Groups(PersonGroups.Of(all)).RoomStateChanged(groupId, isOpen);
     }
 
     public async Task MembersChangedAsync(Guid groupId, CancellationToken ct)
     {
         var (all, _) = await queries.RecipientsAsync(groupId, ct);
-        if (all.Count > 0) await hub.Clients.Users(Ids(all)).MembersChanged(groupId);
+        if (all.Count > 0) await hub.Clients.Groups(PersonGroups.Of(all)).MembersChanged(groupId);
     }
 
     /// <summary>After a removal is committed: the person's open room pages say so, and they leave the online list.</summary>
     public async Task MemberRemovedAsync(Guid groupId, Guid personId, CancellationToken ct)
     {
         await presence.RemovePersonAsync(groupId, personId, ct);
-        await hub.Clients.User(personId.ToString()).RemovedFromRoom(groupId);
+        await hub.Clients.Group(PersonGroups.Of(personId)).RemovedFromRoom(groupId);
         await MembersChangedAsync(groupId, ct);
         await PresenceAsync(groupId, ct);
     }
-
-    private static IReadOnlyList<string> Ids(IEnumerable<Guid> ids) => ids.Select(i => i.ToString()).ToList();
 }
