@@ -113,6 +113,7 @@ public static class DependencyInjection
         services.AddSingleton(new Plc.PlcConnections(connectionString));
         services.AddSingleton<ChatMarkdown>();
         services.AddSingleton<Plc.PlcMessageStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<Plc.PlcMessageStore>());
         services.AddSingleton<Plc.PlcRoomQueries>();
         services.AddSingleton<Plc.PlcPresence>();
         services.AddSingleton<Plc.PlcRoomActions>();

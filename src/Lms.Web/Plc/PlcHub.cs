@@ -39,7 +39,7 @@ public sealed class PlcHub(
     private async Task<string> MyNameAsync()
     {
         if (Context.Items.TryGetValue("name", out var cached) && cached is string name) return name;
-        name = await queries.PersonNameAsync(Me, Aborted) ?? "";
+        name = await queries.PersonNameAsync(Me, CancellationToken.None) ?? "";
         Context.Items["name"] = name;
         return name;
     }
@@ -111,7 +111,8 @@ public sealed class PlcHub(
             var attachments = await uploads.ResolveAsync(input.GroupId, me, input.AttachmentIds, Aborted);
             request = new PlcPostRequest(input.Id, input.GroupId, me, input.Body ?? "", input.ReplyToId,
                 attachments, input.MentionIds ?? [], Now);
-            outcome = await store.PostAsync(request, Aborted);
+            // Not cancelled by the page going away: once queued the message is stored, and it must then reach the room.
+            outcome = await store.PostAsync(request, CancellationToken.None);
         }
         catch (DomainException e)
         {
@@ -120,13 +121,14 @@ public sealed class PlcHub(
         if (outcome.Refusal is { } refusal) return Refuse(refusal);
         if (outcome.Stored)
         {
+            // Stored means it goes to the room even if the sender's page has just gone (no token of theirs below).
             var view = input.ReplyToId is null
                 ? queries.NewMessageView(request, outcome, await MyNameAsync())
-                : await queries.MessageAsync(input.GroupId, input.Id, moderator: false, Aborted);
+                : await queries.MessageAsync(input.GroupId, input.Id, moderator: false, CancellationToken.None);
             if (view is not null)
             {
                 await room.MessageAsync(view, outcome.MemberIds);
-                await mentions.NotifyAsync(view, outcome.MemberIds, Aborted);
+                await mentions.NotifyAsync(view, outcome.MemberIds, CancellationToken.None);
             }
         }
         return new PlcSendResult(true, outcome.Sequence, outcome.SentAtUtc, outcome.Duplicate, null, null);
