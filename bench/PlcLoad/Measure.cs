@@ -60,27 +60,42 @@ public sealed class CpuWindow(int appPid, int pgPid)
     }
 }
 
-/// <summary>Latencies in milliseconds, recorded from many threads into one preallocated array.</summary>
+/// <summary>
+/// Latencies in milliseconds, recorded from many threads into one preallocated array, each with the second of the
+/// window it was recorded in (from <see cref="StartAt"/>), so that a bad p99 can be told apart as a few stalls or a
+/// steady queue.
+/// </summary>
 public sealed class Latencies(int capacity)
 {
     private readonly float[] values = new float[capacity];
+    private readonly short[] seconds = new short[capacity];
     private int count;
     public int Dropped { get; private set; }
+    /// <summary>Stopwatch timestamp of second 0 (set when the measured window starts).</summary>
+    public long StartAt { get; set; } = Stopwatch.GetTimestamp();
 
     public void Add(double ms)
     {
         var i = Interlocked.Increment(ref count) - 1;
-        if (i < values.Length) values[i] = (float)ms;
-        else Dropped++;
+        if (i >= values.Length) { Dropped++; return; }
+        values[i] = (float)ms;
+        seconds[i] = (short)Math.Clamp(Stopwatch.GetElapsedTime(StartAt).TotalSeconds, 0, short.MaxValue);
     }
 
     public int Count => Math.Min(count, values.Length);
 
-    public (double P50, double P95, double P99, double P999, double Max) Percentiles()
+    public (double P50, double P95, double P99, double P999, double Max) Percentiles() => Of(values.AsSpan(0, Count).ToArray());
+
+    /// <summary>Per second of the window: how many, p99 and max.</summary>
+    public List<(int Second, int Count, double P99, double Max)> BySecond() =>
+        Enumerable.Range(0, Count).GroupBy(i => (int)seconds[i])
+            .Select(g => { var p = Of(g.Select(i => values[i]).ToArray()); return (g.Key, g.Count(), p.P99, p.Max); })
+            .OrderBy(x => x.Key).ToList();
+
+    private static (double P50, double P95, double P99, double P999, double Max) Of(float[] sorted)
     {
-        var n = Count;
+        var n = sorted.Length;
         if (n == 0) return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
-        var sorted = values.AsSpan(0, n).ToArray();
         Array.Sort(sorted);
         double At(double q) => sorted[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)];
         return (At(0.50), At(0.95), At(0.99), At(0.999), sorted[^1]);

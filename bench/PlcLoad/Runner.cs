@@ -97,6 +97,7 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         var sendsBefore = ledger.Sends.Count;
         var cpu = new CpuWindow(o.AppPid, o.PgPid);
         var rssBefore = o.AppPid > 0 ? CpuWindow.Rss(o.AppPid) : 0;
+        ledger.Delivery.StartAt = Stopwatch.GetTimestamp();
         await SendAllAsync(o.Seconds, measured: true);
         var window = cpu.Stop();
         var measuredSends = ledger.Sends.Count - sendsBefore;
@@ -160,6 +161,10 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         Md($"| acknowledgement (SendMessage answered: stored, numbered) | p50 {a.P50:0.0} ms, p95 {a.P95:0.0} ms, p99 {a.P99:0.0} ms, max {a.Max:0.0} ms |");
         Md($"| CPU per message (app + PostgreSQL) | {appPerMsg:0} µs + {pgPerMsg:0} µs ({window.AppCpuSeconds / window.Seconds * 100:0}% + {window.PgCpuSeconds / window.Seconds * 100:0}% of one core) |");
         Md($"| app resident memory before → after the window | {rssBefore / 1048576.0:0} → {rssAfter / 1048576.0:0} MiB |");
+        var seconds = ledger.Delivery.BySecond().Where(x => x.Second < o.Seconds).ToList();
+        var slow = seconds.Count(x => x.P99 >= 25);
+        Kv("seconds_p99_over_25ms", $"{slow}");
+        Md($"| seconds of the window whose delivery p99 was 25 ms or more | {slow} of {seconds.Count}; the worst: {string.Join(", ", seconds.OrderByDescending(x => x.P99).Take(5).Select(x => $"second {x.Second} p99 {x.P99:0} ms (max {x.Max:0})"))}; the best: p99 {seconds.Select(x => x.P99).DefaultIfEmpty(double.NaN).Min():0.0} ms |");
         Md($"");
         Md($"Checked after the run (warm-up included): {ledger.Sends.Count:N0} sends, {ledger.Acked.Count:N0} acknowledged, {unacked} not acknowledged ({ledger.SendFailures} failed); PostgreSQL holds {storedTotal:N0} messages, {storedAsAcked:N0} of the acknowledged ones with the room and number their sender was told; rooms numbered 1…N without a gap or repeat: {gapless} of {finalRooms.Count}; the clients received {deliveries:N0} messages ({(ownEchoed ? "the sender's own included" : "not their own: the sender has its number from the acknowledgement")}): **{lost} lost, {doubled} doubled**, {foreign} from another room. {(allOk ? "**Nothing lost or doubled.**" : "**CHECKS FAILED.**")} Order of arrival: **{outOfOrder:N0} of {deliveries:N0} arrivals ({100.0 * outOfOrder / Math.Max(1, deliveries):0.00}%) came after a message with a higher number** of the same room (two members' sends numbered n and n+1 in PostgreSQL are then sent to the room independently); the room page places each message by its number, so what a member sees is in order.");
         foreach (var f in ledger.FailureSamples.Take(5)) Md($"- failure: `{f}`");

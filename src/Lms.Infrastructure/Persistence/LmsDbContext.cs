@@ -76,8 +76,6 @@ public sealed class LmsDbContext(DbContextOptions<LmsDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Trigram indexes for searching PLC room history (pg_trgm is a trusted extension: the database owner may add it).
-        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(LmsDbContext).Assembly);
         // Identity's tables in the same snake_case style as ours.
         builder.Entity<LmsUser>().ToTable("users");

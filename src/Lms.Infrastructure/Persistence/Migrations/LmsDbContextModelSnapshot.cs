@@ -21,7 +21,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Lms.Domain.Auditing.AuditEntry", b =>
@@ -1448,12 +1447,6 @@ namespace Lms.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_plc_messages_author_id");
-
-                    b.HasIndex("Body")
-                        .HasDatabaseName("ix_plc_messages_body");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Body"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Body"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_plc_messages_pinned")
