@@ -21,6 +21,9 @@ public abstract class GroupCommitWriter<TWrite, TResult>(ILogger log) : Backgrou
     /// <summary>Writes per batch at most; more wait for the next batch.</summary>
     protected virtual int MaxBatch => 256;
 
+    /// <summary>A batch taking longer than this is logged: every write queued behind it waited as long.</summary>
+    public static readonly TimeSpan SlowBatch = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     private sealed record Pending(TWrite Write)
@@ -87,8 +90,12 @@ public abstract class GroupCommitWriter<TWrite, TResult>(ILogger log) : Backgrou
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var results = await WriteBatchAsync(batch.Select(p => p.Write).ToList());
             for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (took > SlowBatch)
+                log.LogInformation("{Writer}: a batch of {Count} writes took {Milliseconds:0} ms", GetType().Name, batch.Count, took.TotalMilliseconds);
             return;
         }
         catch (Exception e) when (batch.Count > 1)
