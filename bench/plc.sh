@@ -11,7 +11,7 @@
 #                    bench/results/YYYY-MM-DD-plc.md.
 #
 # Knobs: BENCH_TEACHERS (1000), BENCH_GROUP_SIZE (10), BENCH_RATE (1 message/s per teacher), BENCH_SECONDS (60),
-# BENCH_WARMUP_S (10), BENCH_DRAIN_S (10), BENCH_IDLE (6000 idle connections; 0: none), BENCH_IDLE_STEP (1000),
+# BENCH_WARMUP_S (20), BENCH_DRAIN_S (10), BENCH_IDLE (6000 idle connections; 0: none), BENCH_IDLE_STEP (1000),
 # BENCH_IDLE_HUB (/hubs/plc), BENCH_PHASES ("rooms idle"), BENCH_REDIS=1 (the app with a private Redis as its SignalR
 # backplane, as a scaled-out instance runs), BENCH_HEALTH_DURATION (10s, wrk), BENCH_MAX_LOAD (6) and
 # BENCH_QUIET_WAIT (600 s): wait for the 1-minute load average to drop below BENCH_MAX_LOAD before measuring;
@@ -27,7 +27,7 @@ TEACHERS=${BENCH_TEACHERS:-1000}
 GROUP_SIZE=${BENCH_GROUP_SIZE:-10}
 RATE=${BENCH_RATE:-1}
 SECONDS_MEASURED=${BENCH_SECONDS:-60}
-WARMUP_S=${BENCH_WARMUP_S:-10}
+WARMUP_S=${BENCH_WARMUP_S:-20}
 DRAIN_S=${BENCH_DRAIN_S:-10}
 IDLE=${BENCH_IDLE:-6000}
 IDLE_STEP=${BENCH_IDLE_STEP:-1000}
@@ -132,7 +132,7 @@ say "/health: ${H[rps]} req/s, p50 ${H[p50_ms]} ms, p99 ${H[p99_ms]} ms, CPU/req
 say "running the load client: $TEACHERS teachers, phases: $PHASES"
 CLIENT_RC=0
 # The client stands in for 1,000 browsers in one process: its garbage collections must stay short, or they show up as
-# delivery latency (a 16 MiB gen0 keeps them at a few ms; gen2 runs in the background).
+# delivery latency (a 16 MiB gen0; gen2 in the background; server GC paused longer here).
 DOTNET_gcServer=0 DOTNET_gcConcurrent=1 DOTNET_GCgen0size=0x1000000 dotnet "$CLIENT_DLL" --base "$BASE" --pg "$CONNECTION" --user-prefix plc --teachers "$TEACHERS" \
   --password "$DEMO_PASSWORD" --app-pid "$APP_PID" --pg-pid "${PG_PID:-0}" --phases "$PHASES" --rate "$RATE" \
   --warmup-s "$WARMUP_S" --seconds "$SECONDS_MEASURED" --drain-s "$DRAIN_S" --idle "$IDLE" --idle-step "$IDLE_STEP" \

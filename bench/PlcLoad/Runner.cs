@@ -62,8 +62,8 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
     // ------------------------------------------------------------------------------------------------------ rooms
     private async Task RoomsAsync(int largestRoom)
     {
-        var capacity = (int)(o.Teachers * o.RatePerMember * (o.Seconds + 5) * largestRoom) + 10_000;
-        var ledger = new Ledger(capacity);
+        var sendCapacity = (int)(o.Teachers * o.RatePerMember * (o.WarmupSeconds + o.Seconds + 5)) + 10_000;
+        var ledger = new Ledger(sendCapacity, (int)(o.Teachers * o.RatePerMember * (o.Seconds + 5) * largestRoom) + 10_000);
         Say($"connecting {teachers.Count} room pages to /hubs/plc ...");
         var connect = Stopwatch.StartNew();
         var connectFailures = new List<string>();
@@ -94,30 +94,32 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
             await SendAllAsync(o.WarmupSeconds, measured: false);
         }
         Say($"measuring: {o.RatePerMember} message/s per teacher = {o.Teachers * o.RatePerMember:0} messages/s for {o.Seconds} s ...");
-        var sendsBefore = ledger.Sends.Count;
+        var sendsBefore = ledger.SendCount;
         var cpu = new CpuWindow(o.AppPid, o.PgPid);
         var rssBefore = o.AppPid > 0 ? CpuWindow.Rss(o.AppPid) : 0;
         ledger.Delivery.StartAt = Stopwatch.GetTimestamp();
         await SendAllAsync(o.Seconds, measured: true);
         var window = cpu.Stop();
-        var measuredSends = ledger.Sends.Count - sendsBefore;
+        var measuredSends = ledger.SendCount - sendsBefore;
 
         // The last deliveries: wait until every member has every message of its room, or --drain-s.
         var rooms = teachers.GroupBy(t => t.GroupId).ToDictionary(g => g.Key, g => g.Count());
-        var expectedTotal = ledger.Acked.Keys.Sum(id => (long)rooms[ledger.Sends[id].GroupId]);
+        var sends = ledger.SendsById();
+        var acked = ledger.AckedById();
+        var expectedTotal = acked.Keys.Sum(id => (long)rooms[sends[id].GroupId]);
         var drain = Stopwatch.StartNew();
-        while (drain.Elapsed.TotalSeconds < o.DrainSeconds && roomClients.Sum(c => (long)c.Received.Count) < expectedTotal - ledger.Acked.Count)
+        while (drain.Elapsed.TotalSeconds < o.DrainSeconds && roomClients.Sum(c => (long)c.Received.Count) < expectedTotal - acked.Count)
             await Task.Delay(100);
         await Task.Delay(500); // anything doubled or late turns up too
 
         // ---- verification
         finalRooms = await verifier.RoomsAsync(rooms.Keys);
         var gapless = finalRooms.Values.Count(r => r.Count == 0 || (r.MinSeq == 1 && r.MaxSeq == r.Count && r.Distinct == r.Count));
-        var storedAsAcked = await verifier.StoredAsAckedAsync(ledger.Acked, ledger.Sends);
+        var storedAsAcked = await verifier.StoredAsAckedAsync(acked, sends);
         var storedTotal = finalRooms.Values.Sum(r => r.Count);
         long lost = 0, doubled = 0, outOfOrder = 0, deliveries = 0, foreign = 0;
         var ownEchoed = false;
-        var ownByAuthor = ledger.Acked.GroupBy(a => ledger.Sends[a.Key].Author).ToDictionary(g => g.Key, g => g.Select(a => a.Value).ToHashSet());
+        var ownByAuthor = acked.GroupBy(a => sends[a.Key].Author).ToDictionary(g => g.Key, g => g.Select(a => a.Value).ToHashSet());
         foreach (var c in roomClients)
         {
             var got = c.Received;
@@ -132,8 +134,8 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
             var room = finalRooms[c.Teacher.GroupId];
             for (long s = 1; s <= room.MaxSeq; s++) if (!distinct.Contains(s)) lost++;
         }
-        var unacked = ledger.Sends.Count - ledger.Acked.Count;
-        var allOk = gapless == finalRooms.Count && storedAsAcked == ledger.Acked.Count && storedTotal == ledger.Acked.Count
+        var unacked = sends.Count - acked.Count;
+        var allOk = gapless == finalRooms.Count && storedAsAcked == acked.Count && storedTotal == acked.Count
                     && lost == 0 && doubled == 0 && foreign == 0 && ledger.SendFailures == 0;
         ok &= allOk;
 
@@ -166,7 +168,7 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         Kv("seconds_p99_over_25ms", $"{slow}");
         Md($"| seconds of the window whose delivery p99 was 25 ms or more | {slow} of {seconds.Count}; the worst: {string.Join(", ", seconds.OrderByDescending(x => x.P99).Take(5).Select(x => $"second {x.Second} p99 {x.P99:0} ms (max {x.Max:0})"))}; the best: p99 {seconds.Select(x => x.P99).DefaultIfEmpty(double.NaN).Min():0.0} ms |");
         Md($"");
-        Md($"Checked after the run (warm-up included): {ledger.Sends.Count:N0} sends, {ledger.Acked.Count:N0} acknowledged, {unacked} not acknowledged ({ledger.SendFailures} failed); PostgreSQL holds {storedTotal:N0} messages, {storedAsAcked:N0} of the acknowledged ones with the room and number their sender was told; rooms numbered 1…N without a gap or repeat: {gapless} of {finalRooms.Count}; the clients received {deliveries:N0} messages ({(ownEchoed ? "the sender's own included" : "not their own: the sender has its number from the acknowledgement")}): **{lost} lost, {doubled} doubled**, {foreign} from another room. {(allOk ? "**Nothing lost or doubled.**" : "**CHECKS FAILED.**")} Order of arrival: **{outOfOrder:N0} of {deliveries:N0} arrivals ({100.0 * outOfOrder / Math.Max(1, deliveries):0.00}%) came after a message with a higher number** of the same room (two members' sends numbered n and n+1 in PostgreSQL are then sent to the room independently); the room page places each message by its number, so what a member sees is in order.");
+        Md($"Checked after the run (warm-up included): {sends.Count:N0} sends, {acked.Count:N0} acknowledged, {unacked} not acknowledged ({ledger.SendFailures} failed); PostgreSQL holds {storedTotal:N0} messages, {storedAsAcked:N0} of the acknowledged ones with the room and number their sender was told; rooms numbered 1…N without a gap or repeat: {gapless} of {finalRooms.Count}; the clients received {deliveries:N0} messages ({(ownEchoed ? "the sender's own included" : "not their own: the sender has its number from the acknowledgement")}): **{lost} lost, {doubled} doubled**, {foreign} from another room. {(allOk ? "**Nothing lost or doubled.**" : "**CHECKS FAILED.**")} Order of arrival: **{outOfOrder:N0} of {deliveries:N0} arrivals ({100.0 * outOfOrder / Math.Max(1, deliveries):0.00}%) came after a message with a higher number** of the same room (two members' sends numbered n and n+1 in PostgreSQL are then sent to the room independently); the room page places each message by its number, so what a member sees is in order.");
         foreach (var f in ledger.FailureSamples.Take(5)) Md($"- failure: `{f}`");
         Md($"");
     }
@@ -201,7 +203,7 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         if (o.AppPid <= 0) { Md($"Idle connections: not measured (no --app-pid)."); return; }
         var plc = o.IdleHub == "/hubs/plc";
         if (plc && finalRooms.Count == 0) finalRooms = await verifier.RoomsAsync(teachers.Select(t => t.GroupId));
-        var ledger = new Ledger(16);
+        var ledger = new Ledger(16, 16);
         var points = new List<(int Connections, long Rss)>();
         await Task.Delay(5000);
         var baseline = roomClients.Count;
