@@ -29,11 +29,11 @@ public static class LoggingSetup
     public static readonly TimeSpan SlowRequest = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Which requests get a log line at the default (Information) level: failures (Error for 5xx and exceptions), refusals
-    /// and not-found (4xx), everything that may change something (not GET/HEAD), and slow reads. A fast, successful
-    /// read — most of the traffic — is logged at Debug only: one formatted JSON line and a write per page view showed as ~3 % of
-    /// a course page's CPU in a profile, and a line per page a teacher opened is more personal data than operating the site needs.
-    /// Health probes every few seconds would drown the log (Verbose).
+    /// Which requests get a log line at the default (Information) level: failures (Error for 5xx and exceptions),
+    /// refusals and not-found (4xx), everything that may change something (not GET/HEAD), and slow reads. A fast,
+    /// successful read — most of the traffic — is logged at Debug only: a formatted JSON line and a write per page view
+    /// showed as ~3 % of a course page's CPU in a profile, and a line per page a teacher opened is more personal data
+    /// than running the site needs. Health probes every few seconds would drown the log (Verbose).
     /// </summary>
     public static LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? ex)
     {
