@@ -52,16 +52,21 @@ public sealed class Ledger(int capacity, int deliveries)
 
     public bool TryGet(Guid id, out Sent sent)
     {
-        Span<byte> b = stackalloc byte[16];
-        id.TryWriteBytes(b);
-        var slot = BinaryPrimitives.ReadInt32LittleEndian(b);
+        var slot = SlotOf(id);
         sent = slot >= 0 && slot < SendCount ? sends[slot] : default;
         return sent.Id == id && id != Guid.Empty;
     }
 
     public void Acknowledge(Guid id, long sequence)
     {
-        if (TryGet(id, out _)) acked[BinaryPrimitives.ReadInt32LittleEndian(id.ToByteArray())] = sequence;
+        if (TryGet(id, out _)) acked[SlotOf(id)] = sequence;
+    }
+
+    private static int SlotOf(Guid id)
+    {
+        Span<byte> b = stackalloc byte[16];
+        id.TryWriteBytes(b);
+        return BinaryPrimitives.ReadInt32LittleEndian(b);
     }
 
     /// <summary>After the run: every send by id.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -90,10 +91,10 @@ public abstract class GroupCommitWriter<TWrite, TResult>(ILogger log) : Backgrou
     {
         try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             var results = await WriteBatchAsync(batch.Select(p => p.Write).ToList());
             for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
-            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var took = Stopwatch.GetElapsedTime(started);
             if (took > SlowBatch)
                 log.LogInformation("{Writer}: a batch of {Count} writes took {Milliseconds:0} ms", GetType().Name, batch.Count, took.TotalMilliseconds);
             return;

@@ -240,23 +240,18 @@ public sealed class PlcRoomQueries(PlcConnections connections, ChatMarkdown mark
     {
         var id = r.GetGuid(0);
         var hidden = r.GetBoolean(13);
-        var showText = !hidden || moderator;
         PlcReplyPreview? reply = null;
         if (!r.IsDBNull(7) && !r.IsDBNull(8))
-        {
-            var replyHidden = r.GetBoolean(11);
-            reply = new PlcReplyPreview(r.GetGuid(7), r.GetInt64(8), r.GetString(9),
-                replyHidden && !moderator ? "" : r.GetString(10).Replace('\n', ' '), replyHidden);
-        }
-        var attachments = showText
-            ? (JsonSerializer.Deserialize<List<PlcAttachment>>(r.GetString(12), JsonColumn.Options) ?? [])
-                .Select((a, i) => new PlcAttachmentView(i, a.FileName, a.ContentType, a.Size, a.IsImage, AttachmentUrl(id, i))).ToList()
-            : [];
+            reply = new PlcReplyPreview(r.GetGuid(7), r.GetInt64(8), r.GetString(9), r.GetString(10).Replace('\n', ' '), r.GetBoolean(11));
+        // A hidden message's text is neither rendered nor shown to those who may not moderate (ForMember).
+        var body = !hidden || moderator ? r.GetString(5) : "";
+        var attachments = (JsonSerializer.Deserialize<List<PlcAttachment>>(r.GetString(12), JsonColumn.Options) ?? [])
+            .Select((a, i) => new PlcAttachmentView(i, a.FileName, a.ContentType, a.Size, a.IsImage, AttachmentUrl(id, i))).ToList();
         var reactions = JsonSerializer.Deserialize<List<ReactionRow>>(r.GetString(16)) ?? [];
-        var body = showText ? r.GetString(5) : "";
-        return new PlcMessageView(r.GetGuid(1), id, r.GetInt64(2), r.GetGuid(3), r.GetString(4), body, markdown.ToSafeHtml(body),
+        var view = new PlcMessageView(r.GetGuid(1), id, r.GetInt64(2), r.GetGuid(3), r.GetString(4), body, markdown.ToSafeHtml(body),
             r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetGuid(7), reply, attachments, hidden, r.GetBoolean(14),
             reactions.Select(x => new PlcReactionView(x.Emoji, x.People)).ToList(), r.GetFieldValue<Guid[]>(15));
+        return moderator ? view : view.ForMember();
     }
 
     /// <summary>Where a message's n-th file is served (members only).</summary>

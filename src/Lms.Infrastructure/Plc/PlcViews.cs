@@ -8,7 +8,20 @@ namespace Lms.Infrastructure.Plc;
 public sealed record PlcMessageView(
     Guid GroupId, Guid Id, long Sequence, Guid AuthorId, string AuthorName, string Body, string Html, DateTime SentAtUtc,
     Guid? ReplyToId, PlcReplyPreview? Reply, IReadOnlyList<PlcAttachmentView> Attachments, bool Hidden, bool Pinned,
-    IReadOnlyList<PlcReactionView> Reactions, IReadOnlyList<Guid> MentionIds);
+    IReadOnlyList<PlcReactionView> Reactions, IReadOnlyList<Guid> MentionIds)
+{
+    /// <summary>
+    /// What a member who may not moderate is shown of this full view: nothing of a hidden message's text or files, and
+    /// no excerpt of a hidden message replied to. The one place that rule is written.
+    /// </summary>
+    public PlcMessageView ForMember() => this with
+    {
+        Body = Hidden ? "" : Body,
+        Html = Hidden ? "" : Html,
+        Attachments = Hidden ? [] : Attachments,
+        Reply = Reply is { Hidden: true } quote ? quote with { Excerpt = "" } : Reply,
+    };
+}
 
 /// <summary>The quoted start of the message replied to (nothing of a hidden one).</summary>
 public sealed record PlcReplyPreview(Guid Id, long Sequence, string AuthorName, string Excerpt, bool Hidden);

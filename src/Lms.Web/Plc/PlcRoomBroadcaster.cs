@@ -18,9 +18,8 @@ public sealed class PlcRoomBroadcaster(IHubContext<PlcHub, IPlcClient> hub, PlcR
     public async Task MessageChangedAsync(Guid groupId, Guid messageId, CancellationToken ct)
     {
         var (all, moderators) = await queries.RecipientsAsync(groupId, ct);
-        var forModerators = await queries.MessageAsync(groupId, messageId, moderator: true, ct);
-        var forOthers = await queries.MessageAsync(groupId, messageId, moderator: false, ct);
-        if (forModerators is null || forOthers is null) return;
+        if (await queries.MessageAsync(groupId, messageId, moderator: true, ct) is not { } forModerators) return;
+        var forOthers = forModerators.ForMember();
         var others = all.Except(moderators).ToList();
         if (moderators.Count > 0) await hub.Clients.Groups(PersonGroups.Of(moderators)).MessageChanged(forModerators);
         if (others.Count > 0) await hub.Clients.Groups(PersonGroups.Of(others)).MessageChanged(forOthers);
