@@ -13,8 +13,11 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-    public int BatchSize { get; set; } = 50;
+    /// <summary>Messages per transaction. A burst of completions queues over a thousand events a second.</summary>
+    public int BatchSize { get; set; } = 500;
     public int MaxAttempts { get; set; } = 10;
+    /// <summary>How often the dispatcher looks at the whole queue rather than only past the last message it took.</summary>
+    public TimeSpan FullScanInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>
@@ -22,6 +25,13 @@ public sealed class OutboxOptions
 /// FOR UPDATE SKIP LOCKED, so a message is handled by one instance at a time. A failing handler is
 /// retried with a growing delay; after MaxAttempts the row stays unprocessed with its error for an operator.
 /// </summary>
+/// <remarks>
+/// Between full scans the query starts after the highest id it has taken. A handled row is updated, so its entry in
+/// the pending index stays until vacuum: a scan from the start would step over every message handled since then on
+/// each poll. Rows the cursor passes over — a retry that is due, a row another instance had locked, an id whose
+/// transaction committed after a higher one — are taken by the next full scan, at most
+/// <see cref="OutboxOptions.FullScanInterval"/> later.
+/// </remarks>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
@@ -54,12 +64,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
         var db = scope.ServiceProvider.GetRequiredService<LmsDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var after = StartAfter(now);
+        // The queue grows faster than ANALYZE runs: with statistics that say "15 pending rows" PostgreSQL read all of
+        // a backlog of 8,700 with a bitmap scan and sorted it to return 50 (33 ms a poll, slower the longer the queue).
+        // Walking the pending index in id order stops after one batch whatever the statistics say.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", ct);
         var batch = await db.Set<OutboxMessage>()
             .FromSqlInterpolated($@"SELECT * FROM outbox_messages
-                WHERE processed_at_utc IS NULL AND attempts < {options.Value.MaxAttempts}
+                WHERE processed_at_utc IS NULL AND id > {after} AND attempts < {options.Value.MaxAttempts}
                   AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= {now})
                 ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
+        if (batch.Count > 0) MoveCursorTo(batch[^1].Id);
         var handled = new List<(long Id, DateTime At)>(batch.Count);
         foreach (var message in batch)
         {
@@ -88,6 +104,24 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return batch.Count;
+    }
+
+    private long cursor;
+    private long nextFullScanTicks;
+
+    /// <summary>0 (the whole queue) when a full scan is due, else the highest id taken so far.</summary>
+    private long StartAfter(DateTime now)
+    {
+        var due = Interlocked.Read(ref nextFullScanTicks);
+        if (now.Ticks >= due && Interlocked.CompareExchange(ref nextFullScanTicks, now.Add(options.Value.FullScanInterval).Ticks, due) == due)
+            return 0;
+        return Interlocked.Read(ref cursor);
+    }
+
+    private void MoveCursorTo(long id)
+    {
+        for (var seen = Interlocked.Read(ref cursor); id > seen; seen = Interlocked.Read(ref cursor))
+            if (Interlocked.CompareExchange(ref cursor, id, seen) == seen) return;
     }
 
     private static async Task HandleAsync(IServiceProvider services, OutboxMessage message, CancellationToken ct)

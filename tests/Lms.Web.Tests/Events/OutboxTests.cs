@@ -43,7 +43,7 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
 {
     private static readonly DateTime Now = new(2026, 11, 24, 3, 0, 0, DateTimeKind.Utc);
 
-    private async Task<(Guid EnrolmentId, Guid PersonId)> CompleteACourseAsync()
+    private async Task<(Guid EnrolmentId, Guid PersonId)> CompleteACourseAsync(LmsDbContext? inTransaction = null)
     {
         var (personId, _) = await app.CreatePersonAsync([Lms.Domain.Organisation.SystemRole.Learner]);
         var course = new Course(Guid.NewGuid(), "หลักสูตรสั้น", "", new FiscalYear(2570), 1, Guid.Empty, Now);
@@ -52,6 +52,13 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
         course.Publish(Now);
         var enrolment = new Enrolment(Guid.NewGuid(), course.Id, personId, EnrolmentSource.Self, null, Now);
         enrolment.RecordView(CourseOutline.From(course), page, Now); // completes the course
+        if (inTransaction is { } open)
+        {
+            open.Courses.Add(course);
+            open.Enrolments.Add(enrolment);
+            await open.SaveChangesAsync();
+            return (enrolment.Id, personId);
+        }
         await app.DbAsync(async db =>
         {
             db.Courses.Add(course);
@@ -90,5 +97,27 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
         // The failed attempt is recorded with its error and retried after the backoff (2 s for the first retry).
         await WaitUntil(() => RecordingHandler.Received.Any(e => e.EnrolmentId == enrolmentId));
         Assert.Single(RecordingHandler.Received, e => e.EnrolmentId == enrolmentId);
+    }
+
+    [Fact]
+    public async Task An_event_whose_transaction_commits_after_a_later_one_is_still_handled()
+    {
+        // The dispatcher reads on from the highest id it has taken; an id handed out earlier but committed later is
+        // behind that point and must still be found (by the periodic full scan).
+        using var scope = app.Services.CreateScope();
+        var slow = scope.ServiceProvider.GetRequiredService<LmsDbContext>();
+        await using var tx = await slow.Database.BeginTransactionAsync();
+        var (earlier, _) = await CompleteACourseAsync(slow);
+        var (later, _) = await CompleteACourseAsync();
+        await WaitUntil(() => RecordingHandler.Received.Any(e => e.EnrolmentId == later));
+        Assert.DoesNotContain(RecordingHandler.Received, e => e.EnrolmentId == earlier);
+
+        await tx.CommitAsync();
+        await WaitUntil(() => RecordingHandler.Received.Any(e => e.EnrolmentId == earlier));
+        var rows = await app.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Type == typeof(CourseCompleted).FullName).ToListAsync());
+        var ids = rows.Where(m => m.Payload.Contains(earlier.ToString()) || m.Payload.Contains(later.ToString()))
+            .OrderBy(m => m.Id).Select(m => m.Payload).ToList();
+        Assert.Contains(earlier.ToString(), ids[0]); // it really was the lower id
+        Assert.Single(RecordingHandler.Received, e => e.EnrolmentId == earlier);
     }
 }
