@@ -88,17 +88,26 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         Md($"{teachers.Count} WebSocket connections to `/hubs/plc`, each joined to its room: {connect.Elapsed.TotalSeconds:0.0} s.");
         Md($"");
 
-        if (o.WarmupSeconds > 0)
+        // One schedule from the warm-up into the measured window, as a room that is in use does not pause: each member
+        // keeps its own rhythm across the boundary, and a send is measured when its time falls in the window. (Ending
+        // the warm-up, waiting for its last sends and starting every member afresh put a gap and a restart at the
+        // window's first seconds, which were often its worst.)
+        Say($"warm-up {o.WarmupSeconds} s (not measured), then measuring: {o.RatePerMember} message/s per teacher = {o.Teachers * o.RatePerMember:0} messages/s for {o.Seconds} s ...");
+        var sendsBefore = 0L;
+        CpuWindow cpu = null!;
+        var rssBefore = 0L;
+        var boundary = Stopwatch.GetTimestamp() + (long)(o.WarmupSeconds * Stopwatch.Frequency);
+        ledger.Delivery.StartAt = boundary;
+        var windowOpens = Task.Run(async () =>
         {
-            Say($"warm-up: {o.RatePerMember} message/s per teacher for {o.WarmupSeconds} s (not measured) ...");
-            await SendAllAsync(o.WarmupSeconds, measured: false);
-        }
-        Say($"measuring: {o.RatePerMember} message/s per teacher = {o.Teachers * o.RatePerMember:0} messages/s for {o.Seconds} s ...");
-        var sendsBefore = ledger.SendCount;
-        var cpu = new CpuWindow(o.AppPid, o.PgPid);
-        var rssBefore = o.AppPid > 0 ? CpuWindow.Rss(o.AppPid) : 0;
-        ledger.Delivery.StartAt = Stopwatch.GetTimestamp();
-        await SendAllAsync(o.Seconds, measured: true);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), boundary);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            sendsBefore = ledger.SendCount;
+            cpu = new CpuWindow(o.AppPid, o.PgPid);
+            rssBefore = o.AppPid > 0 ? CpuWindow.Rss(o.AppPid) : 0;
+        });
+        await SendAllAsync(o.WarmupSeconds + o.Seconds, measuredFrom: boundary);
+        await windowOpens;
         var window = cpu.Stop();
         var measuredSends = ledger.SendCount - sendsBefore;
 
@@ -174,14 +183,15 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
     }
 
     /// <summary>Every teacher sends --rate messages/s for <paramref name="seconds"/>, each on its own schedule, starting at a random point of the first period.</summary>
-    private async Task SendAllAsync(int seconds, bool measured)
+    /// <summary>Every member sends on its own schedule for <paramref name="seconds"/>; sends due from <paramref name="measuredFrom"/> on are measured.</summary>
+    private async Task SendAllAsync(int seconds, long measuredFrom)
     {
         var period = TimeSpan.FromSeconds(1 / o.RatePerMember);
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(seconds * Stopwatch.Frequency);
         await Task.WhenAll(roomClients.Select(async c =>
         {
-            var rng = new Random(c.Teacher.Index * 7919 + (measured ? 1 : 0));
+            var rng = new Random(c.Teacher.Index * 7919);
             var next = start + (long)(rng.NextDouble() * period.TotalSeconds * Stopwatch.Frequency);
             var inFlight = new List<Task>();
             var n = 0;
@@ -189,7 +199,8 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
             {
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait);
-                inFlight.Add(c.SendAsync(++n, measured));
+                inFlight.Add(c.SendAsync(++n, measured: next >= measuredFrom));
+                inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
                 next += (long)(period.TotalSeconds * Stopwatch.Frequency);
             }
             await Task.WhenAll(inFlight);
