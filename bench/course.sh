@@ -375,6 +375,13 @@ bench_progress_sql="FROM activity_progress p JOIN enrolments e ON e.id = p.enrol
                     WHERE e.course_id = '$COURSE_ID' AND u.user_name LIKE 'bench%'"
 BEFORE=$(psql_db -At -c "SELECT count(*) $bench_progress_sql AND p.completed_at_utc IS NOT NULL")
 [ "$BEFORE" = 0 ] || die "bench learners already have completions"
+# The app has served only sign-in pages so far: warm the activity page and the progress writer up (JIT) with
+# `teacher`'s repeated views of the first activity, one connection (parallel views of one enrolment would meet its
+# row version), so that the writes measure a running server rather than a just-compiled one. `teacher` is not a
+# bench learner: the completions counted below are not touched.
+sign_in_teacher
+WRK_ARGS=(-t1 -c1 --latency -s "$LUA"); WRK_TAIL=()
+run_wrk warmup-writes "$ACTIVITY_PATH" "$WARMUP" -H "$COOKIE_HEADER" >/dev/null
 WRK_ARGS=(-t"$THREADS" -c"$WRITE_CONNECTIONS" --latency -s "$WRITE_LUA" --timeout 10s)
 WRK_TAIL=(-- "$OUT/learner-cookies" "$OUT/activity-paths" once "$THREADS")
 say "completion writes: $LEARNERS learners x $ACTIVITIES activities, $WRITE_CONNECTIONS connections"
@@ -473,7 +480,7 @@ fi
   echo
   echo "### 2. Completion writes"
   echo
-  echo "$LEARNERS teachers signed in with curl (8 at a time, ${SIGN_IN_S}s), then \`wrk -t$THREADS -c$WRITE_CONNECTIONS --latency -s bench/completions.lua\`: every (teacher, activity) pair opened once, requests in flight at the same time belong to different teachers; each view completes one activity (and the last one a teacher's course)."
+  echo "$LEARNERS teachers signed in with curl (8 at a time, ${SIGN_IN_S}s), a $WARMUP warm-up of the activity page (\`teacher\`'s repeated views, one connection), then \`wrk -t$THREADS -c$WRITE_CONNECTIONS --latency -s bench/completions.lua\`: every (teacher, activity) pair opened once, requests in flight at the same time belong to different teachers; each view completes one activity (and the last one a teacher's course)."
   echo
   echo "| completions expected | completed | window (first → last completion) s | completions/s | courses completed | requests sent | p50 ms | p99 ms | app CPU µs/request | PostgreSQL CPU µs/request | load avg before |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
