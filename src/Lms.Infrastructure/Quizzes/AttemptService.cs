@@ -445,7 +445,7 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
         if (enrolment.ProgressByActivity.TryGetValue(activity.Id, out var p) && p.QuizPassedAtUtc is not null) return true;
         var change = ViewChange.RecordQuizPassed(enrolment, snapshot.EnrolmentVersion, snapshot.Course.Outline(), activity.Id, Now);
         if (change is null) return true;
-        await using var cmd = new NpgsqlCommand(ProgressWriterSql.Single, (NpgsqlConnection)db.Database.GetDbConnection(),
+        await using var cmd = new NpgsqlCommand(ProgressWriterSql.SingleFor(change), (NpgsqlConnection)db.Database.GetDbConnection(),
             (NpgsqlTransaction)tx.GetDbTransaction());
         ProgressWriterSql.AddSingleParameters(cmd, change);
         await using var r = await cmd.ExecuteReaderAsync(ct);
