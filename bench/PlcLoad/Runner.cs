@@ -182,8 +182,10 @@ public sealed class Runner(Options o, HttpClient http, Verifier verifier)
         Md($"");
     }
 
-    /// <summary>Every teacher sends --rate messages/s for <paramref name="seconds"/>, each on its own schedule, starting at a random point of the first period.</summary>
-    /// <summary>Every member sends on its own schedule for <paramref name="seconds"/>; sends due from <paramref name="measuredFrom"/> on are measured.</summary>
+    /// <summary>
+    /// Every member sends --rate messages/s for <paramref name="seconds"/>, each on its own schedule starting at a random
+    /// point of the first period; sends due from <paramref name="measuredFrom"/> on are measured.
+    /// </summary>
     private async Task SendAllAsync(int seconds, long measuredFrom)
     {
         var period = TimeSpan.FromSeconds(1 / o.RatePerMember);
