@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<Learning.LearnerSnapshotReader>();
         services.AddSingleton<Learning.ProgressWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Learning.ProgressWriter>());
+        services.AddSingleton<Quizzes.SubmitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Quizzes.SubmitWriter>());
         services.AddOptions<Events.OutboxOptions>().Bind(config.GetSection(Events.OutboxOptions.Section));
         services.AddSingleton<Events.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.OutboxDispatcher>());

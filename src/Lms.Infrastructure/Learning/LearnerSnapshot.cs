@@ -30,18 +30,29 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
         unread: "(SELECT count(*)::int FROM notifications n WHERE n.person_id = $2 AND n.read_at_utc IS NULL)");
 
     /// <summary>
-    /// The same rows for the course of quiz attempt $1 (person $2), for the quiz submit's batch: it runs before the
-    /// submit knows the course, so that a passing submit needs no read of its own. Without the bell's count (a submit
-    /// shows no page).
+    /// The same rows for the courses of many quiz attempts ($1 attempt ids, $2 their persons), for the quiz submits'
+    /// group commit; each row ends with its attempt's id and person (columns 20, 21). Rows come in no particular order; an
+    /// attempt not of the person given with it has none.
     /// </summary>
-    internal static readonly string SqlForAttempt = Select(course: "(SELECT course_id FROM quiz_attempts WHERE id = $1)", unread: "0");
+    internal const string SqlForAttempts = $"""
+        SELECT {Columns}, 0 AS unread, r.id, r.person_id
+        FROM unnest($1::uuid[], $2::uuid[]) AS r(id, person_id)
+        JOIN quiz_attempts qa ON qa.id = r.id AND qa.person_id = r.person_id
+        JOIN courses c ON c.id = qa.course_id AND c.published_version > 0
+        LEFT JOIN enrolments e ON e.course_id = c.id AND e.person_id = r.person_id
+        LEFT JOIN activity_progress p ON p.enrolment_id = e.id
+        """;
 
-    private static string Select(string course, string unread) => $"""
-        SELECT c.published_version, c.complete_by_utc,
+    private const string Columns = """
+        c.published_version, c.complete_by_utc,
                e.id, e.source, e.enrolled_by, e.enrolled_at_utc, e.completed_at_utc, e.completed_version,
                e.last_activity_id, e.last_activity_at_utc, e.xmin,
                p.activity_id, p.first_viewed_at_utc, p.last_viewed_at_utc, p.submitted_at_utc, p.grade,
-               p.graded_at_utc, p.quiz_passed_at_utc, p.completed_at_utc,
+               p.graded_at_utc, p.quiz_passed_at_utc, p.completed_at_utc
+        """;
+
+    private static string Select(string course, string unread) => $"""
+        SELECT {Columns},
                {unread} AS unread
         FROM courses c
         LEFT JOIN enrolments e ON e.course_id = c.id AND e.person_id = $2
@@ -81,25 +92,46 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
     internal static async Task<Rows?> ReadRowsAsync(NpgsqlDataReader r, Guid courseId, Guid personId, CancellationToken ct)
     {
         if (!await r.ReadAsync(ct)) return null;
-        var version = r.GetInt32(0);
-        var completeBy = Nullable<DateTime>(r, 1);
-        var unread = r.GetInt32(19);
-        if (r.IsDBNull(2)) return new Rows(version, completeBy, unread, null, 0);
-        // The enrolment's columns repeat on every row; take them from the first, progress from each.
-        var (id, source, by, at, completed, completedVersion, lastId, lastAt) = (r.GetGuid(2),
-            Enum.Parse<EnrolmentSource>(r.GetString(3)), Nullable<Guid>(r, 4), r.GetDateTime(5), Nullable<DateTime>(r, 6),
-            Nullable<int>(r, 7), Nullable<Guid>(r, 8), Nullable<DateTime>(r, 9));
-        var rowVersion = r.GetFieldValue<uint>(10);
-        var progress = new List<ActivityProgress>();
-        do
+        var rows = new RowsBuilder(r);
+        while (await r.ReadAsync(ct)) rows.Add(r);
+        return rows.Build(courseId, personId);
+    }
+
+    /// <summary>
+    /// One snapshot's rows as they are read (in <see cref="Sql"/>'s column order; more columns may follow): the course's and
+    /// the enrolment's columns repeat on every row and are taken from the first, a progress row from each.
+    /// </summary>
+    internal sealed class RowsBuilder
+    {
+        private readonly int version, unread;
+        private readonly DateTime? completeBy;
+        private readonly (Guid Id, EnrolmentSource Source, Guid? By, DateTime At, DateTime? Completed, int? CompletedVersion,
+            Guid? LastId, DateTime? LastAt, uint RowVersion)? enrolment;
+        private readonly List<ActivityProgress> progress = [];
+
+        public RowsBuilder(NpgsqlDataReader r)
         {
-            if (r.IsDBNull(11)) continue;
-            progress.Add(ActivityProgress.Restore(id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
+            version = r.GetInt32(0);
+            completeBy = Nullable<DateTime>(r, 1);
+            unread = r.GetInt32(19);
+            if (!r.IsDBNull(2))
+                enrolment = (r.GetGuid(2), Enum.Parse<EnrolmentSource>(r.GetString(3)), Nullable<Guid>(r, 4), r.GetDateTime(5),
+                    Nullable<DateTime>(r, 6), Nullable<int>(r, 7), Nullable<Guid>(r, 8), Nullable<DateTime>(r, 9), r.GetFieldValue<uint>(10));
+            Add(r);
+        }
+
+        public void Add(NpgsqlDataReader r)
+        {
+            if (enrolment is not { } e || r.IsDBNull(11)) return;
+            progress.Add(ActivityProgress.Restore(e.Id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
                 Nullable<DateTime>(r, 14), Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17),
                 Nullable<DateTime>(r, 18)));
-        } while (await r.ReadAsync(ct));
-        var enrolment = Enrolment.Restore(id, courseId, personId, source, by, at, completed, completedVersion, lastId, lastAt, progress);
-        return new Rows(version, completeBy, unread, enrolment, rowVersion);
+        }
+
+        public Rows Build(Guid courseId, Guid personId) => enrolment is not { } e
+            ? new Rows(version, completeBy, unread, null, 0)
+            : new Rows(version, completeBy, unread, Enrolment.Restore(e.Id, courseId, personId, e.Source, e.By, e.At, e.Completed,
+                e.CompletedVersion, e.LastId, e.LastAt, progress), e.RowVersion);
     }
 
     /// <summary>The snapshot of rows read by <see cref="ReadRowsAsync"/>: the published version from the publisher's cache.</summary>

@@ -20,7 +20,7 @@ namespace Lms.Infrastructure.Quizzes;
 /// version on submit), so it holds across several app instances too.
 /// </summary>
 public sealed class AttemptService(LmsDbContext db, QuestionContents contents, CoursePublisher publisher, TimeProvider clock,
-    IMemoryCache cache, LearnerSnapshotReader snapshots, AttemptReader reader)
+    IMemoryCache cache, AttemptReader reader, SubmitWriter submits)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private Exception? lastSweepError;
@@ -302,31 +302,54 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
     /// a save in flight); only an attempt with a question whose stored grade is not the one of its stored answer (saved
     /// before grading on save) is graded here, through the domain model. When the quiz grade reaches the pass mark, the
     /// quiz activity (and perhaps the course) completes in the same transaction. True when this call submitted it.
+    /// <para>The submit goes through <see cref="SubmitWriter"/> (group commit with the submits of other people that arrive
+    /// meanwhile); what that leaves to this request (grading here, an enrolment that kept changing) is done here.</para>
     /// </summary>
     public async Task<bool> SubmitAsync(Guid attemptId, Guid personId, bool byTimer, CancellationToken ct)
+    {
+        try
+        {
+            switch (await submits.SubmitAsync(new SubmitBatch.Request(attemptId, personId, byTimer, Now), ct))
+            {
+                case SubmitBatch.Outcome.Finished: return true;
+                case SubmitBatch.Outcome.AlreadySubmitted: return false;
+                case SubmitBatch.Outcome.NotFound: throw new DomainException("attempt.not_found", "No such attempt.");
+            }
+        }
+        // The enrolment moved on, or a parallel first view of the quiz activity inserted its progress row first.
+        catch (Exception e) when (e is SubmitWriter.EnrolmentChangedException || PostgresErrors.IsUniqueViolation(e))
+        {
+        }
+        return await SubmitHereAsync(attemptId, personId, byTimer, ct);
+    }
+
+    /// <summary>
+    /// A submit the group commit left to this request: an attempt to grade through the domain model, or one whose enrolment
+    /// kept changing under the batch. The same statements for this attempt alone, tried again while the enrolment moves on.
+    /// </summary>
+    private async Task<bool> SubmitHereAsync(Guid attemptId, Guid personId, bool byTimer, CancellationToken ct)
     {
         for (var round = 1; ; round++)
         {
             db.ChangeTracker.Clear();
-            // A plain Npgsql transaction on the context's connection: EF's BeginTransactionAsync and CommitAsync wrap it in
-            // diagnostics and interceptors that cost the submit burst ~7 % of all CPU. EF joins it only to grade here.
+            // A plain Npgsql transaction on the context's connection, as the group commit's; EF joins it only to grade here.
             await db.Database.OpenConnectionAsync(ct);
             try
             {
                 await using var tx = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync(ct);
-                var finished = await FinishAsync(tx, attemptId, personId, byTimer, ct);
+                var finished = (await SubmitBatch.FinishAsync(tx, [new SubmitBatch.Request(attemptId, personId, byTimer, Now)], publisher, ct))[0];
                 switch (finished.Outcome)
                 {
-                    case FinishOutcome.NotFound: throw new DomainException("attempt.not_found", "No such attempt.");
-                    case FinishOutcome.AlreadySubmitted: return false;
-                    case FinishOutcome.Finished:
-                        if (await RecordPassAsync(tx, finished, ct))
+                    case SubmitBatch.Outcome.NotFound: throw new DomainException("attempt.not_found", "No such attempt.");
+                    case SubmitBatch.Outcome.AlreadySubmitted: return false;
+                    case SubmitBatch.Outcome.Finished:
+                        if (await SubmitBatch.RecordPassesAsync(tx, finished.Pass is { } pass ? [pass] : [], ct))
                         {
                             await tx.CommitAsync(ct);
                             return true;
                         }
                         break; // the enrolment changed since it was read: roll back, look again
-                    case FinishOutcome.GradeHere:
+                    case SubmitBatch.Outcome.GradeHere:
                         await db.Database.UseTransactionAsync(tx, ct);
                         var attempt = await FindAsync(attemptId, ct);
                         var content = await contents.GetAsync(attempt!.Questions.Select(q => (q.QuestionId, q.Version)), ct);
@@ -337,7 +360,6 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
                         return true;
                 }
             }
-            // The enrolment moved on, or a parallel first view of the quiz activity inserted its progress row first.
             catch (Exception e) when (round < 5 && (e is DbUpdateConcurrencyException || PostgresErrors.IsUniqueViolation(e)))
             {
             }
@@ -348,109 +370,6 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
             }
             if (round >= 5) throw new DbUpdateConcurrencyException($"The enrolment changed under each of {round} attempts to submit.");
         }
-    }
-
-    private enum FinishOutcome { NotFound, AlreadySubmitted, GradeHere, Finished }
-
-    private sealed record FinishResult(FinishOutcome Outcome, QuizAttempt? Attempt = null, Guid CourseId = default,
-        GradingMethod Method = default, decimal PassPercent = 0, IReadOnlyList<QuizAttempt>? Others = null,
-        LearnerSnapshotReader.Rows? Enrolment = null);
-
-    /// <summary>
-    /// One round trip: lock the attempt row (waits for saves in flight and for a parallel submit) and read the person's
-    /// other attempts at the quiz with it; then — in a new statement, so it sees what those saves committed — finish it
-    /// with the sum of its stored grades if every one of them is current, returning the quiz's grading settings; and the
-    /// person's enrolment in the attempt's course, so that a passing submit needs no read of its own (read after the
-    /// finish, in the same transaction). Three statements: each one costs PostgreSQL its own start-up, whatever it reads.
-    /// </summary>
-    private async Task<FinishResult> FinishAsync(NpgsqlTransaction tx, Guid attemptId,
-        Guid personId, bool byTimer, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(tx.Connection, tx);
-        var lockRow = new NpgsqlBatchCommand(LockSql);
-        lockRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
-        lockRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
-        var finish = new NpgsqlBatchCommand(FinishSql);
-        finish.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attemptId });
-        finish.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
-        finish.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = byTimer });
-        finish.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = Now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        var enrolment = new NpgsqlBatchCommand(LearnerSnapshotReader.SqlForAttempt);
-        LearnerSnapshotReader.AddParameters(enrolment.Parameters, attemptId, personId);
-        batch.BatchCommands.Add(lockRow);
-        batch.BatchCommands.Add(finish);
-        batch.BatchCommands.Add(enrolment);
-
-        await using var r = await batch.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return new FinishResult(FinishOutcome.NotFound);
-        if ((AttemptState)r.GetInt32(0) != AttemptState.InProgress) return new FinishResult(FinishOutcome.AlreadySubmitted);
-        var others = new List<(Guid Id, int Number, AttemptState State, decimal MaxMark, decimal? Mark)>();
-        do
-        {
-            if (!r.IsDBNull(1))
-                others.Add((r.GetGuid(1), r.GetInt32(2), (AttemptState)r.GetInt32(3), r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5)));
-        } while (await r.ReadAsync(ct));
-        await r.NextResultAsync(ct);
-        if (!await r.ReadAsync(ct)) return new FinishResult(FinishOutcome.GradeHere);
-        var quizId = r.GetGuid(3);
-        var attempt = QuizAttempt.Restore(attemptId, quizId, personId, r.GetInt32(2), (AttemptState)r.GetInt32(0), r.GetDecimal(5),
-            r.IsDBNull(1) ? null : r.GetDecimal(1));
-        var (courseId, method, pass) = (r.GetGuid(4), (GradingMethod)r.GetInt32(6), r.GetDecimal(7));
-        await r.NextResultAsync(ct);
-        var rows = await LearnerSnapshotReader.ReadRowsAsync(r, courseId, personId, ct);
-        var list = others.Select(o => QuizAttempt.Restore(o.Id, quizId, personId, o.Number, o.State, o.MaxMark, o.Mark)).ToList();
-        return new FinishResult(FinishOutcome.Finished, attempt, courseId, method, pass, list, rows);
-    }
-
-    // The attempt row locked, with one row per other attempt of the person at the same quiz (NULLs when there is none).
-    private const string LockSql = """
-        SELECT a.state, o.id, o.number, o.state, o.max_mark, o.mark
-        FROM quiz_attempts a
-        LEFT JOIN quiz_attempts o ON o.quiz_id = a.quiz_id AND o.person_id = a.person_id AND o.id <> a.id
-        WHERE a.id = $1 AND a.person_id = $2
-        FOR UPDATE OF a
-        """;
-
-    // The attempt's mark is the sum of its questions' earned marks, each rounded to 4 places as AttemptQuestion.EarnedMark
-    // rounds (decimal Math.Round: half to even; PostgreSQL's round() goes half away from zero, hence the CASE). An essay
-    // waiting for a person earns nothing yet and leaves the attempt NeedsGrading (1); otherwise it is Finished (2).
-    // Timer submits are dated at the deadline, as QuizAttempt.Submit dates them.
-    private const string FinishSql = """
-        WITH g AS (
-            SELECT coalesce(bool_and(coalesce(graded_sequence = sequence, false)), true) AS current,
-                   coalesce(bool_or(grade_state = 'NeedsGrading'), false) AS pending,
-                   coalesce(sum(CASE WHEN abs(x * 10000 - trunc(x * 10000)) = 0.5 AND mod(trunc(x * 10000), 2) = 0
-                                     THEN trunc(x, 4) ELSE round(x, 4) END), 0) AS mark
-            FROM (SELECT graded_sequence, sequence, grade_state, fraction * max_mark AS x
-                  FROM attempt_questions WHERE attempt_id = $1) q
-        )
-        UPDATE quiz_attempts a
-        SET state = CASE WHEN g.pending THEN 1 ELSE 2 END, mark = g.mark,
-            submitted_at_utc = CASE WHEN $3 AND a.deadline_utc < $4 THEN a.deadline_utc ELSE $4 END, submitted_by_timer = $3
-        FROM g
-        WHERE a.id = $1 AND a.person_id = $2 AND a.state = 0 AND g.current
-        RETURNING a.state, a.mark, a.number, a.quiz_id, a.course_id, a.max_mark,
-                  (SELECT grading_method FROM quizzes WHERE id = a.quiz_id), (SELECT pass_percent FROM quizzes WHERE id = a.quiz_id)
-        """;
-
-    /// <summary>
-    /// After a finish in SQL: when the person's quiz grade now passes, records "quiz passed" on their enrolment in the
-    /// same transaction (the progress row, the completions it makes and their outbox events, as the learner pages save
-    /// them). False when the enrolment changed since it was read (the caller rolls back and tries again).
-    /// </summary>
-    private async Task<bool> RecordPassAsync(NpgsqlTransaction tx, FinishResult f, CancellationToken ct)
-    {
-        if (QuizGrade.Of(f.Method, [.. f.Others!, f.Attempt!]) is not { } grade || !Quiz.PassesAt(f.PassPercent, grade)) return true;
-        if (f.Enrolment is not { } rows || await snapshots.SnapshotOfAsync(rows, f.CourseId, ct) is not { Enrolment: { } enrolment } snapshot)
-            return true;
-        if (snapshot.Course.Activities.FirstOrDefault(a => a.Quiz == f.Attempt!.QuizId) is not { } activity) return true;
-        if (enrolment.ProgressByActivity.TryGetValue(activity.Id, out var p) && p.QuizPassedAtUtc is not null) return true;
-        var change = ViewChange.RecordQuizPassed(enrolment, snapshot.EnrolmentVersion, snapshot.Course.Outline(), activity.Id, Now);
-        if (change is null) return true;
-        await using var cmd = new NpgsqlCommand(ProgressWriterSql.SingleFor(change), tx.Connection, tx);
-        ProgressWriterSql.AddSingleParameters(cmd, change);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct);
     }
 
     /// <summary>A trainer grades an essay (or overrides a mark); the attempt's grade and completion follow.</summary>
