@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddScoped<Courses.CoursePublisher>();
         services.AddScoped<Learning.LearnerSnapshotReader>();
+        services.AddSingleton<Learning.LearnerSnapshotBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Learning.LearnerSnapshotBatcher>());
         services.AddSingleton<Learning.ProgressWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Learning.ProgressWriter>());
         services.AddSingleton<Quizzes.SubmitWriter>();

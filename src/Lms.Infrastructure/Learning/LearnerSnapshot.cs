@@ -17,32 +17,46 @@ public sealed record LearnerSnapshot(PublishedCourse Course, Enrolment? Enrolmen
     int UnreadNotifications = 0);
 
 /// <summary>
-/// Reads a <see cref="LearnerSnapshot"/> with one statement: which version is current, the enrolment and its
-/// progress rows. The learner pages (course, activity) need exactly this on every view; EF would take two
-/// queries and its query pipeline for it, which was most of the pages' database time. The published
-/// version itself comes from <see cref="CoursePublisher"/>'s cache. Uses the request's pooled connection.
+/// Reads a <see cref="LearnerSnapshot"/>: which version is current, the enrolment and its progress rows, and the bell's
+/// count, with one statement — shared with the reads of other requests that arrive meanwhile
+/// (<see cref="LearnerSnapshotBatcher"/>). The learner pages (course, activity) need exactly this on every view. The
+/// published version itself comes from <see cref="CoursePublisher"/>'s cache.
 /// </summary>
-public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publisher)
+public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnapshotBatcher batcher)
 {
-    // One row per progress row (or one row with NULL progress columns); no rows when the course has no
-    // published version. Column order is what Read below expects.
-    internal static readonly string Sql = Select(course: "$1",
-        unread: "(SELECT count(*)::int FROM notifications n WHERE n.person_id = $2 AND n.read_at_utc IS NULL)");
+    /// <summary>
+    /// The snapshot rows of many (course, person) pairs ($1 courses, $2 persons): one row per progress row (or one with
+    /// NULL progress columns), each ending with its pair (columns 20, 21), in no particular order; none for a course without
+    /// a published version. Each join is a LATERAL subquery behind OFFSET 0, so that PostgreSQL looks each pair up by its
+    /// indexes whatever number of pairs it guesses the arrays hold (a guess of many once made it scan activity_progress).
+    /// </summary>
+    internal const string SqlForPeople = $"""
+        SELECT {Columns}, u.unread, r.course_id, r.person_id
+        FROM unnest($1::uuid[], $2::uuid[]) AS r(course_id, person_id)
+        CROSS JOIN LATERAL (SELECT count(*)::int AS unread FROM notifications
+                            WHERE person_id = r.person_id AND read_at_utc IS NULL) u
+        JOIN LATERAL (SELECT id, published_version, complete_by_utc FROM courses
+                      WHERE id = r.course_id AND published_version > 0 OFFSET 0) c ON true
+        LEFT JOIN LATERAL (SELECT *, xmin FROM enrolments WHERE course_id = r.course_id AND person_id = r.person_id OFFSET 0) e ON true
+        LEFT JOIN LATERAL (SELECT * FROM activity_progress WHERE enrolment_id = e.id OFFSET 0) p ON true
+        """;
 
     /// <summary>
     /// The same rows for the courses of many quiz attempts ($1 attempt ids, $2 their persons), for the quiz submits'
-    /// group commit; each row ends with its attempt's id and person (columns 20, 21). Rows come in no particular order; an
-    /// attempt not of the person given with it has none.
+    /// group commit; each row ends with its attempt's id and person (columns 20, 21), in no particular order; an attempt
+    /// not of the person given with it has none. No bell count (a submit shows no page).
     /// </summary>
     internal const string SqlForAttempts = $"""
         SELECT {Columns}, 0 AS unread, r.id, r.person_id
         FROM unnest($1::uuid[], $2::uuid[]) AS r(id, person_id)
-        JOIN quiz_attempts qa ON qa.id = r.id AND qa.person_id = r.person_id
-        JOIN courses c ON c.id = qa.course_id AND c.published_version > 0
-        LEFT JOIN enrolments e ON e.course_id = c.id AND e.person_id = r.person_id
-        LEFT JOIN activity_progress p ON p.enrolment_id = e.id
+        JOIN LATERAL (SELECT course_id FROM quiz_attempts WHERE id = r.id AND person_id = r.person_id OFFSET 0) qa ON true
+        JOIN LATERAL (SELECT id, published_version, complete_by_utc FROM courses
+                      WHERE id = qa.course_id AND published_version > 0 OFFSET 0) c ON true
+        LEFT JOIN LATERAL (SELECT *, xmin FROM enrolments WHERE course_id = qa.course_id AND person_id = r.person_id OFFSET 0) e ON true
+        LEFT JOIN LATERAL (SELECT * FROM activity_progress WHERE enrolment_id = e.id OFFSET 0) p ON true
         """;
 
+    // Column order is what RowsBuilder expects.
     private const string Columns = """
         c.published_version, c.complete_by_utc,
                e.id, e.source, e.enrolled_by, e.enrolled_at_utc, e.completed_at_utc, e.completed_version,
@@ -51,54 +65,18 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
                p.graded_at_utc, p.quiz_passed_at_utc, p.completed_at_utc
         """;
 
-    private static string Select(string course, string unread) => $"""
-        SELECT {Columns},
-               {unread} AS unread
-        FROM courses c
-        LEFT JOIN enrolments e ON e.course_id = c.id AND e.person_id = $2
-        LEFT JOIN activity_progress p ON p.enrolment_id = e.id
-        WHERE c.id = {course} AND c.published_version > 0
-        """;
-
     /// <summary>Null when the course has no published version (or does not exist).</summary>
     public async Task<LearnerSnapshot?> ReadAsync(Guid courseId, Guid personId, CancellationToken ct)
     {
-        Rows? rows;
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
-            AddParameters(cmd.Parameters, courseId, personId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            rows = await ReadRowsAsync(r, courseId, personId, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var rows = await batcher.ReadAsync(courseId, personId, ct);
         return rows is null ? null : await SnapshotOfAsync(rows, courseId, ct);
     }
 
-    /// <summary>The parameters of <see cref="Sql"/>, for code that runs it in a batch of its own statements.</summary>
-    internal static void AddParameters(NpgsqlParameterCollection p, Guid courseId, Guid personId)
-    {
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = courseId });
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = personId });
-    }
-
-    internal sealed record Rows(int Version, DateTime? CompleteBy, int Unread, Enrolment? Enrolment, uint RowVersion);
-
-    /// <summary>Reads <see cref="Sql"/>'s result set (the reader is at its start); null when it has no rows.</summary>
-    internal static async Task<Rows?> ReadRowsAsync(NpgsqlDataReader r, Guid courseId, Guid personId, CancellationToken ct)
-    {
-        if (!await r.ReadAsync(ct)) return null;
-        var rows = new RowsBuilder(r);
-        while (await r.ReadAsync(ct)) rows.Add(r);
-        return rows.Build(courseId, personId);
-    }
+    /// <summary>What the snapshot statement read for one (course, person), before the published version is looked up.</summary>
+    public sealed record Rows(int Version, DateTime? CompleteBy, int Unread, Enrolment? Enrolment, uint RowVersion);
 
     /// <summary>
-    /// One snapshot's rows as they are read (in <see cref="Sql"/>'s column order; more columns may follow): the course's and
+    /// One snapshot's rows as they are read (in <see cref="Columns"/>' order, then the bell's count; more may follow): the course's and
     /// the enrolment's columns repeat on every row and are taken from the first, a progress row from each.
     /// </summary>
     internal sealed class RowsBuilder
@@ -134,7 +112,7 @@ public sealed class LearnerSnapshotReader(LmsDbContext db, CoursePublisher publi
                 e.CompletedVersion, e.LastId, e.LastAt, progress), e.RowVersion);
     }
 
-    /// <summary>The snapshot of rows read by <see cref="ReadRowsAsync"/>: the published version from the publisher's cache.</summary>
+    /// <summary>The snapshot of rows read for it: the published version from the publisher's cache.</summary>
     internal async Task<LearnerSnapshot?> SnapshotOfAsync(Rows rows, Guid courseId, CancellationToken ct)
     {
         var course = await publisher.VersionAsync(courseId, rows.Version, ct);

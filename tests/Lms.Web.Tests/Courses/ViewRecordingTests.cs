@@ -96,6 +96,44 @@ public sealed class ViewRecordingTests(LmsAppFactory app) : IClassFixture<LmsApp
     }
 
     [Fact]
+    public async Task Snapshots_read_at_the_same_moment_are_each_the_readers_own()
+    {
+        // 20 learners, learner i has opened i % 4 of the 4 activities; the reads of all of them (twice each, like two tabs),
+        // of a person not enrolled and of a course that does not exist arrive together and share statements.
+        var (courseId, activities, people) = await CourseAsync(activities: 4, people: 20);
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+            foreach (var activity in activities.Take(i % 4))
+                await ViewAsync(courseId, person, activity);
+        var outsider = await app.DbAsync(db => db.People.Where(p => !db.Enrolments.Any(e => e.PersonId == p.Id && e.CourseId == courseId))
+            .Select(p => p.Id).FirstAsync());
+
+        async Task<LearnerSnapshot?> ReadAsync(Guid course, Guid person)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LearnerSnapshotReader>().ReadAsync(course, person, default);
+        }
+        var reads = people.Concat(people).Select(p => (Person: p, Read: ReadAsync(courseId, p))).ToList();
+        var notEnrolled = ReadAsync(courseId, outsider);
+        var noCourse = ReadAsync(Guid.NewGuid(), people[0]);
+        var snapshots = await Task.WhenAll(reads.Select(r => r.Read));
+        await Task.WhenAll(notEnrolled, noCourse);
+
+        foreach (var (person, snapshot) in reads.Select(r => r.Person).Zip(snapshots))
+        {
+            var enrolment = snapshot!.Enrolment!;
+            Assert.Equal((courseId, person), (enrolment.CourseId, enrolment.PersonId));
+            var opened = Array.IndexOf(people, person) % 4;
+            Assert.Equal(activities.Take(opened).Order(), enrolment.Progress.Select(p => p.ActivityId).Order());
+        }
+        // Two tabs' reads are two enrolment objects: a page changing its own must not change the other's.
+        Assert.All(people, p => Assert.Equal(2, reads.Select(r => r.Person).Zip(snapshots).Where(x => x.First == p)
+            .Select(x => x.Second!.Enrolment).Distinct().Count()));
+        Assert.Null((await notEnrolled)!.Enrolment);
+        Assert.Equal(courseId, (await notEnrolled)!.Course.Id);
+        Assert.Null(await noCourse);
+    }
+
+    [Fact]
     public async Task Thirty_two_parallel_views_by_one_person_all_succeed_and_complete_each_activity_once()
     {
         var (courseId, activities, people) = await CourseAsync(activities: 4, people: 1);

@@ -1,0 +1,44 @@
+using Lms.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Lms.Infrastructure.Learning;
+
+/// <summary>
+/// The learner pages' snapshot reads, grouped as <see cref="GroupCommitWriter{TWrite,TResult}"/> groups writes: the
+/// reads that arrive while one batch is being read go together in the next, one statement for all of them. Each page
+/// needs one such read; on a small machine PostgreSQL's per-statement work (a backend woken for each, its executor
+/// started for each) cost more than the rows, as it did for writes. A read that arrives when nothing is being read goes
+/// at once, alone. A read sees everything committed before it started, so a request reads its own saved view.
+/// <para>One read per (course, person) per batch: the rows become one enrolment object, which its page then changes.</para>
+/// </summary>
+public sealed class LearnerSnapshotBatcher(IDbContextFactory<LmsDbContext> contexts, ILogger<LearnerSnapshotBatcher> log)
+    : GroupCommitWriter<(Guid CourseId, Guid PersonId), LearnerSnapshotReader.Rows?>(log)
+{
+    /// <summary>Null when the course has no published version (or does not exist).</summary>
+    public Task<LearnerSnapshotReader.Rows?> ReadAsync(Guid courseId, Guid personId, CancellationToken ct) =>
+        WriteAsync((courseId, personId), ct);
+
+    protected override object? OnePerBatchKey((Guid CourseId, Guid PersonId) read) => read;
+
+    protected override async Task<IReadOnlyList<LearnerSnapshotReader.Rows?>> WriteBatchAsync(IReadOnlyList<(Guid CourseId, Guid PersonId)> batch)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(LearnerSnapshotReader.SqlForPeople, (NpgsqlConnection)db.Database.GetDbConnection());
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(b => b.CourseId).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(b => b.PersonId).ToArray() });
+        var rows = new Dictionary<(Guid, Guid), LearnerSnapshotReader.RowsBuilder>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                var key = (r.GetGuid(20), r.GetGuid(21));
+                if (rows.TryGetValue(key, out var b)) b.Add(r);
+                else rows[key] = new LearnerSnapshotReader.RowsBuilder(r);
+            }
+        }
+        return batch.Select(k => rows.TryGetValue(k, out var b) ? b.Build(k.CourseId, k.PersonId) : null).ToList();
+    }
+}
