@@ -85,7 +85,8 @@ public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnap
         private readonly DateTime? completeBy;
         private readonly (Guid Id, EnrolmentSource Source, Guid? By, DateTime At, DateTime? Completed, int? CompletedVersion,
             Guid? LastId, DateTime? LastAt, uint RowVersion)? enrolment;
-        private readonly List<ActivityProgress> progress = [];
+        private readonly List<(Guid ActivityId, DateTime? FirstViewed, DateTime? LastViewed, DateTime? Submitted, decimal? Grade,
+            DateTime? Graded, DateTime? QuizPassed, DateTime? Completed)> progress = [];
 
         public RowsBuilder(NpgsqlDataReader r)
         {
@@ -100,16 +101,18 @@ public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnap
 
         public void Add(NpgsqlDataReader r)
         {
-            if (enrolment is not { } e || r.IsDBNull(11)) return;
-            progress.Add(ActivityProgress.Restore(e.Id, r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13),
-                Nullable<DateTime>(r, 14), Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17),
-                Nullable<DateTime>(r, 18)));
+            if (enrolment is null || r.IsDBNull(11)) return;
+            progress.Add((r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13), Nullable<DateTime>(r, 14),
+                Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17), Nullable<DateTime>(r, 18)));
         }
 
+        /// <summary>A new enrolment object on each call (its reader may change it), as if read on its own.</summary>
         public Rows Build(Guid courseId, Guid personId) => enrolment is not { } e
             ? new Rows(version, completeBy, unread, null, 0)
             : new Rows(version, completeBy, unread, Enrolment.Restore(e.Id, courseId, personId, e.Source, e.By, e.At, e.Completed,
-                e.CompletedVersion, e.LastId, e.LastAt, progress), e.RowVersion);
+                e.CompletedVersion, e.LastId, e.LastAt,
+                [.. progress.Select(p => ActivityProgress.Restore(e.Id, p.ActivityId, p.FirstViewed, p.LastViewed, p.Submitted, p.Grade,
+                    p.Graded, p.QuizPassed, p.Completed))]), e.RowVersion);
     }
 
     /// <summary>The snapshot of rows read for it: the published version from the publisher's cache.</summary>

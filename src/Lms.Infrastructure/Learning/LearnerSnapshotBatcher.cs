@@ -11,7 +11,8 @@ namespace Lms.Infrastructure.Learning;
 /// needs one such read; on a small machine PostgreSQL's per-statement work (a backend woken for each, its executor
 /// started for each) cost more than the rows, as it did for writes. A read that arrives when nothing is being read goes
 /// at once, alone. A read sees everything committed before it started, so a request reads its own saved view.
-/// <para>One read per (course, person) per batch: the rows become one enrolment object, which its page then changes.</para>
+/// <para>Several reads of one (course, person) in a batch (tabs, or one person's many requests) are read once, and each
+/// gets an enrolment object of its own, which its page may then change.</para>
 /// </summary>
 public sealed class LearnerSnapshotBatcher(IDbContextFactory<LmsDbContext> contexts, ILogger<LearnerSnapshotBatcher> log)
     : GroupCommitWriter<(Guid CourseId, Guid PersonId), LearnerSnapshotReader.Rows?>(log)
@@ -20,15 +21,14 @@ public sealed class LearnerSnapshotBatcher(IDbContextFactory<LmsDbContext> conte
     public Task<LearnerSnapshotReader.Rows?> ReadAsync(Guid courseId, Guid personId, CancellationToken ct) =>
         WriteAsync((courseId, personId), ct);
 
-    protected override object? OnePerBatchKey((Guid CourseId, Guid PersonId) read) => read;
-
     protected override async Task<IReadOnlyList<LearnerSnapshotReader.Rows?>> WriteBatchAsync(IReadOnlyList<(Guid CourseId, Guid PersonId)> batch)
     {
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand(LearnerSnapshotReader.SqlForPeople, (NpgsqlConnection)db.Database.GetDbConnection());
-        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(b => b.CourseId).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(b => b.PersonId).ToArray() });
+        var distinct = batch.Distinct().ToList();
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = distinct.Select(b => b.CourseId).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = distinct.Select(b => b.PersonId).ToArray() });
         var rows = new Dictionary<(Guid, Guid), LearnerSnapshotReader.RowsBuilder>();
         await using (var r = await cmd.ExecuteReaderAsync())
         {
