@@ -33,10 +33,13 @@ public static class LoggingSetup
     /// refusals and not-found (4xx), everything that may change something (not GET/HEAD), and slow reads. A fast,
     /// successful read — most of the traffic — is logged at Debug only: a formatted JSON line and a write per page view
     /// showed as ~3 % of a course page's CPU in a profile, and a line per page a teacher opened is more personal data
-    /// than running the site needs. Health probes every few seconds would drown the log (Verbose).
+    /// than running the site needs. Health probes every few seconds would drown the log (Verbose). A request cancelled
+    /// because its client left is not a failure (Information).
     /// </summary>
     public static LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? ex)
     {
+        // The client went away (closed the tab, a load test stopped): its request was cancelled, nothing failed.
+        if (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return LogEventLevel.Information;
         if (ex is not null || http.Response.StatusCode >= 500) return LogEventLevel.Error;
         if (http.Request.Path.StartsWithSegments("/health")) return LogEventLevel.Verbose;
         if (http.Response.StatusCode >= 400 || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))

@@ -35,4 +35,16 @@ public sealed class RequestLogLevelTests
         Assert.Equal(LogEventLevel.Error, Level("GET", "/Learn/Course/1", 200, 3, new InvalidOperationException()));
         Assert.Equal(LogEventLevel.Verbose, Level("GET", "/health", 200, 1));
     }
+
+    [Fact]
+    public void A_request_cancelled_because_its_client_left_is_not_an_error_but_one_cancelled_otherwise_is()
+    {
+        using var left = new CancellationTokenSource();
+        left.Cancel();
+        var http = new DefaultHttpContext { RequestAborted = left.Token };
+        http.Request.Method = "GET";
+        http.Response.StatusCode = 500;
+        Assert.Equal(LogEventLevel.Information, LoggingSetup.RequestLogLevel(http, 3, new TaskCanceledException()));
+        Assert.Equal(LogEventLevel.Error, Level("GET", "/Learn/Course/1", 500, 3, new TaskCanceledException()));
+    }
 }
