@@ -14,7 +14,8 @@
 #                      appends a section to bench/results/YYYY-MM-DD-course.md
 #
 # Database, BENCH_PG*, BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_THREADS,
-# BENCH_APP_PORT, BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB: as in bench/dashboard.sh.
+# BENCH_APP_PORT, BENCH_NOTE, BENCH_RESULTS, BENCH_NO_BUILD, BENCH_KEEP_DB: as in bench/dashboard.sh; BENCH_APP_ENV (extra
+# NAME=value settings for the app, e.g. for profiling) as in bench/quiz.sh.
 # Also: BENCH_LEARNERS (1000), BENCH_ACTIVITIES (20), BENCH_WRITE_CONNECTIONS (1000),
 # BENCH_WRITE_DURATION (30s, an upper bound: the run stops when every pair has been opened).
 set -euo pipefail
@@ -163,7 +164,7 @@ Seed__DemoPassword="$DEMO_PASSWORD" \
 Security__HttpsOnly=false \
 Security__StampValidationSeconds=3600 \
 RateLimits__SignInPostsPerWindow=1000000 \
-  dotnet "$DLL" --contentRoot "$ROOT/src/Lms.Web" >"$OUT/app.log" 2>&1 &
+  env ${BENCH_APP_ENV:-} dotnet "$DLL" --contentRoot "$ROOT/src/Lms.Web" >"$OUT/app.log" 2>&1 &  # shellcheck disable=SC2086
 APP_PID=$!
 
 for i in $(seq 1 240); do
