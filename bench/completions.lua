@@ -1,6 +1,7 @@
 -- wrk script for the completion writes of bench/course.sh.
 --
--- args: COOKIES_FILE PATHS_FILE once|loop THREADS. COOKIES_FILE has one session cookie value ("lms") per learner, PATHS_FILE
+-- args: COOKIES_FILE PATHS_FILE once|loop THREADS. COOKIES_FILE has one Cookie header value per learner ("lms=...; ...",
+-- or a bare session cookie value), PATHS_FILE
 -- one activity path per line. Every (learner, activity) pair is requested exactly once across all
 -- threads: pair p = learner p % L, activity floor(p / L), so requests that are in flight at the same
 -- time belong to different learners (as long as there are fewer connections than learners). A thread
@@ -52,7 +53,9 @@ function request()
   sent = sent + 1
   local learner = p % #cookies
   local activity = math.floor(p / #cookies) % #paths
-  return wrk.format("GET", paths[activity + 1], { ["Cookie"] = "lms=" .. cookies[learner + 1] })
+  local cookie = cookies[learner + 1]
+  if not cookie:find("=", 1, true) then cookie = "lms=" .. cookie end  -- a bare session cookie value
+  return wrk.format("GET", paths[activity + 1], { ["Cookie"] = cookie })
 end
 
 function response(status, headers, body)

@@ -195,6 +195,9 @@ sign_in_jar() {
   [ "$status" = "302 $BASE/" ] || { echo "sign-in of $user answered $status" >&2; return 1; }
 }
 session_of() { awk -F'\t' '$6 == "lms" { print $7 }' "$1" | tail -1; }
+# browser_cookies JAR: the Cookie header value a browser would send back — the session cookie and the antiforgery
+# cookie (without it every page with a form would mint a new antiforgery cookie, which no browser makes it do).
+browser_cookies() { awk -F'\t' '$6 == "lms" || $6 == "lms-af" { c = c (c ? "; " : "") $6 "=" $7 } END { print c }' "$1"; }
 # post JAR PATH EXPECTED_STATUS field=value...: posts a form with the token of the page at PATH (without its query).
 LAST_LOCATION=""
 post() {
@@ -351,7 +354,7 @@ ACTIVITY_PATH="/Learn/Activity/$COURSE_ID/${ACTIVITY_IDS[0]}"
 COOKIE_HEADER=""
 sign_in_teacher() {
   sign_in_jar teacher "$OUT/cookies" || die "teacher could not sign in"
-  COOKIE_HEADER="Cookie: lms=$(session_of "$OUT/cookies")"
+  COOKIE_HEADER="Cookie: $(browser_cookies "$OUT/cookies")"
   local status
   status=$(curl -sS -o "$OUT/course.html" -w '%{http_code}' -H "$COOKIE_HEADER" "$BASE$COURSE_PATH")
   [ "$status" = 200 ] && grep -q 'การจัดการเรียนรู้เชิงรุกสำหรับครู' "$OUT/course.html" || die "GET $COURSE_PATH answered $status without the course title"
@@ -367,7 +370,7 @@ export -f sign_in_jar token_in
 SIGN_IN_START=$(date +%s.%N)
 seq 1 "$LEARNERS" | xargs -P 8 -I{} bash -c 'sign_in_jar bench{} "$OUT/jars/{}"' || die "a learner could not sign in"
 SIGN_IN_S=$(awk -v a="$SIGN_IN_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
-for n in $(seq 1 "$LEARNERS"); do session_of "$OUT/jars/$n"; done >"$OUT/learner-cookies"
+for n in $(seq 1 "$LEARNERS"); do browser_cookies "$OUT/jars/$n"; done >"$OUT/learner-cookies"
 [ "$(grep -c . "$OUT/learner-cookies")" = "$LEARNERS" ] || die "not every learner has a session cookie"
 for a in "${ACTIVITY_IDS[@]}"; do echo "/Learn/Activity/$COURSE_ID/$a"; done >"$OUT/activity-paths"
 say "signed in $LEARNERS learners in ${SIGN_IN_S}s"
@@ -465,7 +468,7 @@ fi
   echo
   echo "### 1. Reads (each activity view also writes: last activity of the enrolment, the progress row)"
   echo
-  echo "\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/status-check.lua -H \"Cookie: lms=...\"\`, one round = /health, \`/Learn/Course/{id}\` signed in as \`teacher\` (session cookie only), \`/Learn/Activity/{id}/{first activity}\` opened by the $LEARNERS bench teachers in turn (\`-s bench/completions.lua ... loop\`; run after part 2, so every view is a repeated view), after a $WARMUP warm-up of each"
+  echo "\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/status-check.lua -H \"Cookie: lms=...; lms-af=...\"\`, one round = /health, \`/Learn/Course/{id}\` signed in as \`teacher\` (session and antiforgery cookies, as a browser sends them back), \`/Learn/Activity/{id}/{first activity}\` opened by the $LEARNERS bench teachers in turn (\`-s bench/completions.lua ... loop\`; run after part 2, so every view is a repeated view), after a $WARMUP warm-up of each"
   echo
   echo "| round | endpoint | requests/s | p50 ms | p99 ms | non-200 | app CPU µs/request | PostgreSQL CPU µs/request | load avg before |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
