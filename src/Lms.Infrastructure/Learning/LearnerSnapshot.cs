@@ -30,15 +30,12 @@ public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnap
     /// a published version. Each join is a LATERAL subquery behind OFFSET 0, so that PostgreSQL looks each pair up by its
     /// indexes whatever number of pairs it guesses the arrays hold (a guess of many once made it scan activity_progress).
     /// </summary>
-    internal const string SqlForPeople = $"""
+    internal static readonly string SqlForPeople = $"""
         SELECT {Columns}, u.unread, r.course_id, r.person_id
         FROM unnest($1::uuid[], $2::uuid[]) AS r(course_id, person_id)
         CROSS JOIN LATERAL (SELECT count(*)::int AS unread FROM notifications
                             WHERE person_id = r.person_id AND read_at_utc IS NULL) u
-        JOIN LATERAL (SELECT id, published_version, complete_by_utc FROM courses
-                      WHERE id = r.course_id AND published_version > 0 OFFSET 0) c ON true
-        LEFT JOIN LATERAL (SELECT *, xmin FROM enrolments WHERE course_id = r.course_id AND person_id = r.person_id OFFSET 0) e ON true
-        LEFT JOIN LATERAL (SELECT * FROM activity_progress WHERE enrolment_id = e.id OFFSET 0) p ON true
+        {Joins(course: "r.course_id")}
         """;
 
     /// <summary>
@@ -46,13 +43,18 @@ public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnap
     /// group commit; each row ends with its attempt's id and person (columns 20, 21), in no particular order; an attempt
     /// not of the person given with it has none. No bell count (a submit shows no page).
     /// </summary>
-    internal const string SqlForAttempts = $"""
+    internal static readonly string SqlForAttempts = $"""
         SELECT {Columns}, 0 AS unread, r.id, r.person_id
         FROM unnest($1::uuid[], $2::uuid[]) AS r(id, person_id)
         JOIN LATERAL (SELECT course_id FROM quiz_attempts WHERE id = r.id AND person_id = r.person_id OFFSET 0) qa ON true
+        {Joins(course: "qa.course_id")}
+        """;
+
+    // The course (published only), r.person_id's enrolment in it and its progress rows, each looked up by index.
+    private static string Joins(string course) => $"""
         JOIN LATERAL (SELECT id, published_version, complete_by_utc FROM courses
-                      WHERE id = qa.course_id AND published_version > 0 OFFSET 0) c ON true
-        LEFT JOIN LATERAL (SELECT *, xmin FROM enrolments WHERE course_id = qa.course_id AND person_id = r.person_id OFFSET 0) e ON true
+                      WHERE id = {course} AND published_version > 0 OFFSET 0) c ON true
+        LEFT JOIN LATERAL (SELECT *, xmin FROM enrolments WHERE course_id = {course} AND person_id = r.person_id OFFSET 0) e ON true
         LEFT JOIN LATERAL (SELECT * FROM activity_progress WHERE enrolment_id = e.id OFFSET 0) p ON true
         """;
 
@@ -104,6 +106,22 @@ public sealed class LearnerSnapshotReader(CoursePublisher publisher, LearnerSnap
             if (enrolment is null || r.IsDBNull(11)) return;
             progress.Add((r.GetGuid(11), Nullable<DateTime>(r, 12), Nullable<DateTime>(r, 13), Nullable<DateTime>(r, 14),
                 Nullable<decimal>(r, 15), Nullable<DateTime>(r, 16), Nullable<DateTime>(r, 17), Nullable<DateTime>(r, 18)));
+        }
+
+        /// <summary>
+        /// Reads a result of one of the grouped statements (<see cref="SqlForPeople"/>, <see cref="SqlForAttempts"/>): its
+        /// rows collected per the pair in columns 20 and 21, whatever order they come in.
+        /// </summary>
+        public static async Task<Dictionary<(Guid, Guid), RowsBuilder>> ReadByPairAsync(NpgsqlDataReader r, CancellationToken ct)
+        {
+            var rows = new Dictionary<(Guid, Guid), RowsBuilder>();
+            while (await r.ReadAsync(ct))
+            {
+                var key = (r.GetGuid(20), r.GetGuid(21));
+                if (rows.TryGetValue(key, out var b)) b.Add(r);
+                else rows[key] = new RowsBuilder(r);
+            }
+            return rows;
         }
 
         /// <summary>A new enrolment object on each call (its reader may change it), as if read on its own.</summary>

@@ -29,16 +29,8 @@ public sealed class LearnerSnapshotBatcher(IDbContextFactory<LmsDbContext> conte
         var distinct = batch.Distinct().ToList();
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = distinct.Select(b => b.CourseId).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = distinct.Select(b => b.PersonId).ToArray() });
-        var rows = new Dictionary<(Guid, Guid), LearnerSnapshotReader.RowsBuilder>();
-        await using (var r = await cmd.ExecuteReaderAsync())
-        {
-            while (await r.ReadAsync())
-            {
-                var key = (r.GetGuid(20), r.GetGuid(21));
-                if (rows.TryGetValue(key, out var b)) b.Add(r);
-                else rows[key] = new LearnerSnapshotReader.RowsBuilder(r);
-            }
-        }
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = await LearnerSnapshotReader.RowsBuilder.ReadByPairAsync(r, CancellationToken.None);
         return batch.Select(k => rows.TryGetValue(k, out var b) ? b.Build(k.CourseId, k.PersonId) : null).ToList();
     }
 }

@@ -268,8 +268,8 @@ public sealed class AttemptService(LmsDbContext db, QuestionContents contents, C
 
     /// <summary>
     /// Which question version each slot of an attempt uses, for grading a save without reading the row first. An attempt's
-    /// questions and their versions never change once it has started, so this is cached (filled at the start and by the attempt's pages, read from
-    /// PostgreSQL otherwise). No slots when there is no such attempt.
+    /// questions and their versions never change once it has started, so this is cached (filled at the start and by the
+    /// attempt's pages, read from PostgreSQL otherwise). No slots when there is no such attempt.
     /// </summary>
     private sealed record Shape(IReadOnlyDictionary<int, (Guid QuestionId, int Version)> Slots);
 

@@ -69,13 +69,7 @@ public static class SubmitBatch
             finished[(id, personId)] = new Finished(attempt, r.GetGuid(6), (GradingMethod)r.GetInt32(8), r.GetDecimal(9), [.. earlier]);
         }
         await r.NextResultAsync(ct);
-        var enrolments = new Dictionary<(Guid, Guid), LearnerSnapshotReader.RowsBuilder>();
-        while (await r.ReadAsync(ct))
-        {
-            var key = (r.GetGuid(20), r.GetGuid(21));
-            if (enrolments.TryGetValue(key, out var rows)) rows.Add(r);
-            else enrolments[key] = new LearnerSnapshotReader.RowsBuilder(r);
-        }
+        var enrolments = await LearnerSnapshotReader.RowsBuilder.ReadByPairAsync(r, ct);
         await r.DisposeAsync();
 
         var results = new List<Result>(requests.Count);
